@@ -1,0 +1,27 @@
+# Sourced by run.sh and test.sh: installs the Debian packages Marsad builds with, if missing.
+marsad_packages=(
+  build-essential cmake pkg-config
+  libxapian-dev libicu-dev libcli11-dev libspdlog-dev nlohmann-json3-dev libcpp-httplib-dev
+  zlib1g-dev hunspell-ar libgtest-dev
+)
+
+marsad_install_deps() {
+  local missing=()
+  for p in "${marsad_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing: ${missing[*]}" >&2
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "error: missing packages (${missing[*]}); run as root or install them with apt-get" >&2
+      return 1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+marsad_build() {
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build -j"$(nproc)"
+}

@@ -1,0 +1,25 @@
+#include "common/cli/run_main.h"
+
+#include <xapian.h>
+
+#include <iostream>
+
+#include "common/cli/exit_codes.h"
+#include "common/errors.h"
+
+namespace marsad::cli {
+
+int run_main(std::string_view program, const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const Error& e) {
+    std::cerr << program << ": " << e.what() << '\n';
+  } catch (const Xapian::Error& e) {
+    std::cerr << program << ": " << e.get_type() << ": " << e.get_msg() << '\n';
+  } catch (const std::exception& e) {
+    std::cerr << program << ": internal error: " << e.what() << '\n';
+  }
+  return kExitFailure;
+}
+
+}  // namespace marsad::cli

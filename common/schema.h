@@ -1,0 +1,57 @@
+#pragma once
+// The one description of what a Marsad index holds: term prefixes, value slots and metadata
+// keys. The indexer writes and the searcher reads through these names only.
+#include <string>
+#include <string_view>
+#include <xapian.h>
+
+namespace marsad::schema {
+
+/** Bumped whenever the layout below changes; the searcher refuses other versions. */
+inline constexpr int kVersion = 1;
+
+// ---- Term prefixes (Xapian conventions where one exists) ----
+/** Unique record id: exactly one per document, used by replace_document. */
+inline constexpr std::string_view kIdPrefix = "Q";
+/** Stemmed word, with positions: what free text and phrases match (QueryParser STEM_ALL_Z). */
+inline constexpr std::string_view kStemPrefix = "Z";
+/** Normalized word as written, clitics and all, without positions: exact-word matching. */
+inline constexpr std::string_view kWordPrefix = "";
+/** Boolean filters. Dates are UTC calendar days. */
+inline constexpr std::string_view kSourcePrefix = "XSRC";
+inline constexpr std::string_view kDayPrefix = "D";    // YYYYMMDD
+inline constexpr std::string_view kMonthPrefix = "M";  // YYYYMM
+inline constexpr std::string_view kYearPrefix = "Y";   // YYYY
+inline constexpr std::string_view kActorPrefix = "XACT";
+inline constexpr std::string_view kPlacePrefix = "XPLC";
+inline constexpr std::string_view kClaimPrefix = "XCLM";
+/** Documents whose date is unknown, so that they can be counted and found. */
+inline constexpr std::string_view kNoDateTerm = "XNODATE";
+
+/** Within-document frequency added per occurrence: title words weigh more than body words. */
+inline constexpr Xapian::termcount kTitleWdf = 3;
+inline constexpr Xapian::termcount kBodyWdf = 1;
+/** Positions of the body start after the title with this gap, so phrases do not span them. */
+inline constexpr Xapian::termpos kBodyPositionGap = 100;
+
+// ---- Value slots ----
+inline constexpr Xapian::valueno kDateSlot = 0;    // "YYYYMMDD", sorts by date
+inline constexpr Xapian::valueno kSourceSlot = 1;  // source as written
+inline constexpr Xapian::valueno kActorsSlot = 2;  // actor ids, '\n'-separated
+inline constexpr Xapian::valueno kPlacesSlot = 3;  // place ids, '\n'-separated
+inline constexpr Xapian::valueno kClaimsSlot = 4;  // claim types, '\n'-separated
+
+// ---- Database metadata keys ----
+inline constexpr std::string_view kSchemaVersionKey = "marsad.schema";
+/** AnalyzerSettings::describe() of the analysis that built the index. */
+inline constexpr std::string_view kAnalysisKey = "marsad.analysis";
+
+inline std::string term(std::string_view prefix, std::string_view value) {
+  std::string t;
+  t.reserve(prefix.size() + value.size());
+  t.append(prefix);
+  t.append(value);
+  return t;
+}
+
+}  // namespace marsad::schema

@@ -1,0 +1,23 @@
+#pragma once
+// The output formats of marsad-tag: what the analysis chain makes of a text.
+#include <iosfwd>
+#include <string_view>
+
+#include "common/text/analyzer.h"
+
+namespace marsad::tag {
+
+enum class OutputFormat { Terms, Json };
+
+OutputFormat parse_output_format(std::string_view name);  // "terms" | "json"; throws ConfigError
+
+/**
+ * Writes the analysis of one input line. `terms`: one `token<TAB>index-term` line per token, the
+ * token exactly as written and the Xapian term that indexes it and that a query for it searches.
+ * `json`: one JSON object per line with offsets (bytes from input_offset), normalized form,
+ * clitics, core and stem of every token.
+ */
+void print_line(text::Analyzer& analyzer, std::string_view line, std::size_t line_number,
+                std::size_t input_offset, OutputFormat format, std::ostream& out);
+
+}  // namespace marsad::tag

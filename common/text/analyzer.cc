@@ -1,0 +1,117 @@
+#include "common/text/analyzer.h"
+
+namespace marsad::text {
+namespace {
+
+constexpr std::size_t kMaxCachedWords = 1'000'000;
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+/** "1,000" and "30.5" as numbers: drop group separators, keep the decimal point. */
+std::string number_term(std::string_view normalized) {
+  std::string out;
+  for (char c : normalized)
+    if (c != ',') out.push_back(c);
+  return out;
+}
+
+constexpr std::string_view kArticle = "ال";
+
+/** The digits of و15, ب٣٠ and the like (a conjunction or preposition before a number), else "". */
+std::string number_after_clitic(std::string_view normalized) {
+  for (std::string_view clitic : {"وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك"}) {
+    if (normalized.substr(0, clitic.size()) != clitic) continue;
+    std::string_view rest = normalized.substr(clitic.size());
+    if (!rest.empty() && rest.front() >= '0' && rest.front() <= '9') {
+      for (char c : rest)
+        if (!((c >= '0' && c <= '9') || c == ',' || c == '.')) return {};
+      return std::string(rest);
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string AnalyzerSettings::describe(const Lexicon& lexicon) const {
+  return "stemmer=" + std::string(to_string(stemmer)) + ";lexicon=" + lexicon.fingerprint();
+}
+
+Analyzer::Analyzer(AnalyzerSettings settings, const Lexicon& lexicon)
+    : settings_(settings),
+      lexicon_(lexicon),
+      stemmer_(make_stemmer(settings.stemmer, lexicon)),
+      segmenter_([this](std::string_view core) { return stemmer_->attest(core); }) {}
+
+std::vector<AnalyzedToken> Analyzer::analyze(std::string_view text) {
+  std::vector<AnalyzedToken> out;
+  analyze(text, out);
+  return out;
+}
+
+void Analyzer::analyze(std::string_view text, std::vector<AnalyzedToken>& out) {
+  out.clear();
+  if (cache_.size() > kMaxCachedWords) cache_.clear();
+  tokenizer_.tokenize(text, tokens_);
+  std::size_t position = 0;
+  for (const Token& token : tokens_) {
+    const WordAnalysis& analysis = cached(text.substr(token.begin, token.end - token.begin), token.kind);
+    if (analysis.stem.empty()) continue;  // e.g. a run of tatweel
+    out.push_back(AnalyzedToken{token, ++position, &analysis});
+  }
+}
+
+const WordAnalysis& Analyzer::analyze_word(std::string_view word) {
+  if (cache_.size() > kMaxCachedWords) cache_.clear();
+  bool numeric = !word.empty();
+  for (char c : word)
+    if (!((c >= '0' && c <= '9') || c == ',' || c == '.')) numeric = false;
+  return cached(word, numeric ? TokenKind::Number : TokenKind::Word);
+}
+
+const WordAnalysis& Analyzer::cached(std::string_view word, TokenKind kind) {
+  auto it = cache_.find(word);
+  if (it != cache_.end()) return it->second;
+  return cache_.emplace(std::string(word), compute(word, kind)).first->second;
+}
+
+WordAnalysis Analyzer::compute(std::string_view word, TokenKind kind) {
+  WordAnalysis a;
+  a.normalized = normalizer_.normalize(word);
+  if (a.normalized.empty()) return a;
+  if (std::string digits = number_after_clitic(a.normalized); !digits.empty()) {
+    a.number = true;
+    a.segments.proclitic = a.normalized.substr(0, a.normalized.size() - digits.size());
+    a.segments.core = digits;
+    a.stem = number_term(digits);
+    return a;
+  }
+  if (kind == TokenKind::Number || all_digits(a.normalized)) {
+    a.number = true;
+    a.segments.core = a.normalized;
+    a.stem = number_term(a.normalized);
+    return a;
+  }
+  a.segments = segmenter_.segment(a.normalized);
+  // A clitic on a number (ب30, و2020): the core is the number.
+  if (all_digits(a.segments.core)) {
+    a.number = true;
+    a.stem = a.segments.core;
+  } else if (a.segments.attestation == Attestation::Name) {
+    // One term per name, with or without its article (الخرطوم, للخرطوم → خرطوم).
+    std::string_view core = a.segments.core;
+    bool article = core.substr(0, kArticle.size()) == kArticle && lexicon_.is_name(core.substr(kArticle.size()));
+    a.stem = article ? core.substr(kArticle.size()) : core;
+  } else {
+    a.stem = stemmer_->stem(a.segments.core);
+  }
+  a.stopword = lexicon_.is_stopword(a.normalized) || lexicon_.is_stopword(a.segments.core);
+  return a;
+}
+
+}  // namespace marsad::text

@@ -1,0 +1,79 @@
+#pragma once
+// The analysis chain, composed: normalize → tokenize → segment clitics → stem. Indexing,
+// querying (through ArabicStemImplementation) and marsad-tag all go through Analyzer.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/text/clitic_segmenter.h"
+#include "common/text/lexicon.h"
+#include "common/text/normalizer.h"
+#include "common/text/stemmer.h"
+#include "common/text/tokenizer.h"
+
+namespace marsad::text {
+
+/** The settings that decide index terms; an index records them and refuses others. */
+struct AnalyzerSettings {
+  StemmerKind stemmer = StemmerKind::Light;
+
+  /** One line naming every setting and the lexicon version, stored in index metadata. */
+  std::string describe(const Lexicon& lexicon) const;
+};
+
+/** What the chain makes of one word as written. */
+struct WordAnalysis {
+  std::string normalized;  // after Normalizer
+  Segmentation segments;   // clitics and core of `normalized`
+  std::string stem;        // the index term (without the schema's stem prefix)
+  bool number = false;
+  bool stopword = false;
+};
+
+/** A token of a text with its analysis; `analysis` stays valid until the next analyze() call. */
+struct AnalyzedToken {
+  Token token;
+  std::size_t position = 0;  // 1-based word position
+  const WordAnalysis* analysis = nullptr;
+};
+
+/**
+ * Runs the chain over texts and single words. Keeps a cache of word analyses, so it is cheap on
+ * running text but not thread-safe: use one Analyzer per thread (they share the Lexicon).
+ */
+class Analyzer {
+ public:
+  explicit Analyzer(AnalyzerSettings settings = {}, const Lexicon& lexicon = Lexicon::builtin());
+
+  /** Analyses every word and number of text (valid UTF-8, else InvalidUtf8Error). */
+  void analyze(std::string_view text, std::vector<AnalyzedToken>& out);
+  std::vector<AnalyzedToken> analyze(std::string_view text);
+
+  /** Analysis of one word exactly as written (diacritics and all). */
+  const WordAnalysis& analyze_word(std::string_view word);
+
+  const AnalyzerSettings& settings() const { return settings_; }
+  const Lexicon& lexicon() const { return lexicon_; }
+  const Normalizer& normalizer() const { return normalizer_; }
+
+ private:
+  WordAnalysis compute(std::string_view word, TokenKind kind);
+  const WordAnalysis& cached(std::string_view word, TokenKind kind);
+
+  AnalyzerSettings settings_;
+  const Lexicon& lexicon_;
+  Normalizer normalizer_;
+  Tokenizer tokenizer_;
+  std::unique_ptr<Stemmer> stemmer_;
+  CliticSegmenter segmenter_;
+  std::vector<Token> tokens_;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, WordAnalysis, Hash, std::equal_to<>> cache_;
+};
+
+}  // namespace marsad::text

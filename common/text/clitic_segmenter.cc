@@ -1,0 +1,139 @@
+#include "common/text/clitic_segmenter.h"
+
+#include <array>
+#include <optional>
+
+#include "common/text/stemmer.h"
+
+namespace marsad::text {
+namespace {
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool ends_with(std::string_view s, std::string_view x) {
+  return s.size() >= x.size() && s.substr(s.size() - x.size()) == x;
+}
+
+struct Proclitic {
+  std::string_view letters;
+  bool article;  // ends in the article (ال, or the ل+ال contraction لل)
+  bool future;   // ends in س: the rest must be an imperfect verb
+  int cost;      // 2 per clitic letter, 1 for the article: the commonest, least ambiguous clitic
+};
+
+// Longest first. Normalized letters.
+constexpr std::array<Proclitic, 26> kProclitics{{
+    {"وبال", true, false, 5}, {"فبال", true, false, 5}, {"وكال", true, false, 5}, {"فكال", true, false, 5},
+    {"ولل", true, false, 5},  {"فلل", true, false, 5},  {"وال", true, false, 3},  {"فال", true, false, 3},
+    {"بال", true, false, 3},  {"كال", true, false, 3},  {"لل", true, false, 3},   {"ال", true, false, 1},
+    {"وس", false, true, 4},   {"فس", false, true, 4},   {"وب", false, false, 4},  {"فب", false, false, 4},
+    {"وك", false, false, 4},  {"فك", false, false, 4},  {"ول", false, false, 4},  {"فل", false, false, 4},
+    {"و", false, false, 2},   {"ف", false, false, 2},   {"ب", false, false, 2},   {"ك", false, false, 2},
+    {"ل", false, false, 2},   {"س", false, true, 2},
+}};
+constexpr std::string_view kFuture = "س";
+
+// ي (my) is rare in news and word-final ي is nearly always the nisba ending (عسكري، سوري), so
+// it comes off only after a ت that restores to ة (حكومتي → حكومة).
+constexpr std::array<std::string_view, 11> kEnclitics{"هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي"};
+constexpr std::string_view kFirstPersonEnclitic = "ي";
+constexpr std::array<std::string_view, 6> kSafeEnclitics{"هما", "هم", "هن", "ها", "كم", "نا"};
+
+/** How much an attested core outweighs the letters stripped to reach it. */
+int attestation_weight(Attestation a) {
+  switch (a) {
+    case Attestation::Name: return 8;
+    case Attestation::Lexicon: return 7;
+    case Attestation::Inflected: return 4;
+    case Attestation::Derived: return 2;
+    case Attestation::Unknown: break;
+  }
+  return 0;
+}
+
+bool starts_imperfect(std::string_view rest) {
+  return starts_with(rest, "ي") || starts_with(rest, "ت") || starts_with(rest, "ن") || starts_with(rest, "ا");
+}
+
+}  // namespace
+
+Segmentation CliticSegmenter::segment(std::string_view word) const {
+  struct Candidate {
+    Segmentation segmentation;
+    int cost = 0;   // what is stripped
+    int score = 0;  // cost less the weight of the core's attestation: lowest wins
+  };
+  std::optional<Candidate> best;
+
+  auto consider = [&](std::string_view proclitic, int proclitic_cost, std::string_view rest) {
+    for (std::size_t e = 0; e <= kEnclitics.size(); ++e) {
+      std::string_view enclitic = e == kEnclitics.size() ? std::string_view{} : kEnclitics[e];
+      if (!enclitic.empty() && !ends_with(rest, enclitic)) continue;
+      std::string_view core = rest.substr(0, rest.size() - enclitic.size());
+      if (letter_count(core) < 2) continue;
+      // 2 per letter; a final ه costs more, as it is usually ة and not the pronoun.
+      int cost = proclitic_cost + static_cast<int>(letter_count(enclitic)) * 2 + (enclitic == "ه" ? 1 : 0);
+      Attestation attestation = attest_(core);
+      std::string restored;
+      // Before a pronoun, ة is written ت: حكومتها → حكومة + ها.
+      bool ta_restored = false;
+      if ((attestation == Attestation::Unknown || enclitic == kFirstPersonEnclitic) && !enclitic.empty() &&
+          ends_with(core, "ت")) {
+        restored = std::string(core.substr(0, core.size() - 2)) + "ه";
+        Attestation restored_attestation = attest_(restored);
+        if (restored_attestation != Attestation::Unknown) {
+          attestation = restored_attestation;
+          core = restored;
+          ta_restored = true;
+        }
+      }
+      if (attestation == Attestation::Unknown) continue;
+      if (enclitic == kFirstPersonEnclitic && !ta_restored) continue;
+      int score = cost - attestation_weight(attestation);
+      // Words starting وو or ال that are attested only as conjugated or derived forms (ووقف as a
+      // form of أوقف, القوة as one of ألقى) are far more often clitic + word.
+      if (proclitic.empty() && attestation < Attestation::Lexicon && (starts_with(word, "وو") || starts_with(word, "ال")))
+        score += 3;
+      if (!best || score < best->score || (score == best->score && cost < best->cost))
+        best = Candidate{Segmentation{std::string(proclitic), std::string(core), std::string(enclitic), attestation}, cost, score};
+    }
+  };
+
+  consider({}, 0, word);
+  for (const Proclitic& p : kProclitics) {
+    if (!starts_with(word, p.letters)) continue;
+    std::string_view rest = word.substr(p.letters.size());
+    if (letter_count(rest) < 2) continue;
+    if (p.future && !starts_imperfect(rest)) continue;
+    consider(p.letters, p.cost, rest);
+  }
+  if (!best) return fallback(word);
+  return best->segmentation;
+}
+
+Segmentation CliticSegmenter::fallback(std::string_view word) const {
+  // Nothing recognized: strip only the article combinations (keeping two letters) or a leading
+  // و/ف (keeping three), and the longer pronouns (keeping three).
+  Segmentation s;
+  std::string_view rest = word;
+  for (const Proclitic& p : kProclitics) {
+    if (!starts_with(word, p.letters)) continue;
+    std::string_view after = word.substr(p.letters.size());
+    bool conjunction_only = p.letters == "و" || p.letters == "ف";
+    if ((p.article && letter_count(after) >= 2) || (conjunction_only && letter_count(after) >= 3)) {
+      s.proclitic.assign(p.letters);
+      rest = after;
+      break;
+    }
+  }
+  for (std::string_view enclitic : kSafeEnclitics) {
+    if (ends_with(rest, enclitic) && letter_count(rest) - letter_count(enclitic) >= 3) {
+      s.enclitic.assign(enclitic);
+      rest.remove_suffix(enclitic.size());
+      break;
+    }
+  }
+  s.core.assign(rest);
+  return s;
+}
+
+}  // namespace marsad::text

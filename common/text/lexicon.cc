@@ -1,0 +1,201 @@
+#include "common/text/lexicon.h"
+
+#include <vector>
+
+#include "common/embedded.h"
+#include "common/text/normalizer.h"
+
+namespace marsad::text {
+namespace {
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t at = s.find(sep, start);
+    parts.push_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
+    if (at == std::string_view::npos) break;
+    start = at + 1;
+  }
+  return parts;
+}
+
+template <typename F>
+void for_each_line(std::string_view text, F&& f) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    f(line);
+    start = end + 1;
+  }
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+/** FNV-1a, enough to tell two data sets apart in index metadata. */
+std::uint64_t fnv1a(std::string_view data, std::uint64_t h = 1469598103934665603ull) {
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+constexpr std::string_view kArticle = "\u0627\u0644";  // ال
+
+}  // namespace
+
+const std::string* Lexicon::lemma(std::string_view form) const {
+  auto it = lemmas_.find(form);
+  return it == lemmas_.end() ? nullptr : &it->second;
+}
+
+bool Lexicon::is_name(std::string_view word) const { return names_.find(word) != names_.end(); }
+bool Lexicon::is_stopword(std::string_view word) const { return stopwords_.find(word) != stopwords_.end(); }
+
+void Lexicon::add_form(std::string form, std::string lemma) {
+  // When a form has several lemmas, keep one deterministically: the form itself if it is one,
+  // else the longest (a derived verb form over its bare root), ties to the smaller string.
+  auto [it, inserted] = lemmas_.try_emplace(std::move(form), lemma);
+  if (inserted || it->second == it->first) return;
+  if (lemma == it->first || lemma.size() > it->second.size() ||
+      (lemma.size() == it->second.size() && lemma < it->second))
+    it->second = std::move(lemma);
+}
+
+void Lexicon::add_name(std::string name) { names_.insert(std::move(name)); }
+void Lexicon::add_stopword(std::string word) { stopwords_.insert(std::move(word)); }
+
+LexiconLoader::LexiconLoader(Lexicon& target) : target_(target) {}
+
+void LexiconLoader::load_hunspell(std::string_view dic, std::string_view aff) {
+  Normalizer normalizer;
+  // Morphological aliases: "AM <count>" then one "AM <fields>" line per alias, numbered from 1.
+  std::vector<std::string> alias_lemma{""};
+  bool seen_count = false;
+  for_each_line(aff, [&](std::string_view line) {
+    if (line.substr(0, 3) != "AM ") return;
+    if (!seen_count) {
+      seen_count = true;
+      return;
+    }
+    std::string lemma;
+    for (std::string_view field : split(line.substr(3), ' ')) {
+      if (field.substr(0, 3) == "st:") lemma = normalizer.normalize(field.substr(3));
+    }
+    alias_lemma.push_back(std::move(lemma));
+  });
+
+  bool first = true;
+  for_each_line(dic, [&](std::string_view line) {
+    if (first) {  // the entry count
+      first = false;
+      return;
+    }
+    std::size_t tab = line.find('\t');
+    std::string_view morph = tab == std::string_view::npos ? std::string_view{} : trim(line.substr(tab + 1));
+    std::string_view word = line.substr(0, std::min(tab, line.find('/')));
+    word = trim(word);
+    if (word.empty()) return;
+    std::string form = normalizer.normalize(word);
+    std::string lemma;
+    if (!morph.empty()) {
+      std::size_t index = 0;
+      for (char c : morph) {
+        if (c < '0' || c > '9') {
+          index = 0;
+          break;
+        }
+        index = index * 10 + static_cast<std::size_t>(c - '0');
+      }
+      if (index > 0 && index < alias_lemma.size()) lemma = alias_lemma[index];
+    }
+    if (lemma.empty()) lemma = form;
+    target_.add_form(std::move(form), std::move(lemma));
+  });
+}
+
+void LexiconLoader::load_gazetteer(std::string_view tsv, bool is_places) {
+  Normalizer normalizer;
+  bool header = true;
+  // A word of a longer name guards only if it is no ordinary word and carries no clitic in front
+  // of one (قوات الدعم السريع and الثورة والمعارضة must not turn الدعم or والمعارضة into names).
+  auto plain_name_word = [&](std::string_view w) {
+    if (w.size() < 6 || target_.lemma(w) || w.substr(0, kArticle.size()) == kArticle) return false;
+    for (std::string_view clitic : {"و", "ف", "ب", "ك", "ل"}) {
+      if (w.substr(0, clitic.size()) != clitic) continue;
+      std::string_view rest = w.substr(clitic.size());
+      if (target_.lemma(rest) || rest.substr(0, kArticle.size()) == kArticle || rest.substr(0, 2) == "ل") return false;
+    }
+    return true;
+  };
+  for_each_line(tsv, [&](std::string_view line) {
+    if (line.empty() || line.front() == '#') return;
+    if (header) {
+      header = false;
+      return;
+    }
+    auto columns = split(line, '\t');
+    if (columns.size() < 4) return;
+    bool person = columns[1] == "person";
+    for (std::string_view variant : split(columns[3], '|')) {
+      std::string name = normalizer.normalize(trim(variant));
+      auto words = split(name, ' ');
+      if (is_places && words.size() == 1 && name.size() >= 4) {
+        // A one-word place: guard it as written and without its article (الموصل → موصل).
+        target_.add_name(name);
+        if (name.substr(0, kArticle.size()) == kArticle && name.size() >= kArticle.size() + 6)
+          target_.add_name(name.substr(kArticle.size()));
+        continue;
+      }
+      if (!is_places && words.size() == 1) {
+        // A one-word actor name that is no ordinary word (بوتين, فاغنر, داعش).
+        // Forms with the article are mostly plurals of adjectives (الحوثيين): left to the stemmer.
+        if (name.size() >= 6 && !target_.lemma(name) && name.substr(0, kArticle.size()) != kArticle)
+          target_.add_name(name);
+        continue;
+      }
+      if (!is_places && !person) continue;  // organisations are ordinary words in a row
+      for (std::string_view w : words)
+        if (plain_name_word(w)) target_.add_name(std::string(w));
+    }
+  });
+}
+
+void LexiconLoader::load_stopwords(std::string_view text) {
+  Normalizer normalizer;
+  for_each_line(text, [&](std::string_view line) {
+    line = trim(line);
+    if (line.empty() || line.front() == '#') return;
+    target_.add_stopword(normalizer.normalize(line));
+  });
+}
+
+const Lexicon& Lexicon::builtin() {
+  static const Lexicon lexicon = [] {
+    Lexicon built;
+    LexiconLoader loader(built);
+    loader.load_hunspell(embedded::hunspell_ar_dic(), embedded::hunspell_ar_aff());
+    loader.load_gazetteer(embedded::places_tsv(), true);
+    loader.load_gazetteer(embedded::actors_tsv(), false);
+    loader.load_stopwords(embedded::stopwords_txt());
+    std::uint64_t h = fnv1a(embedded::hunspell_ar_dic());
+    h = fnv1a(embedded::hunspell_ar_aff(), h);
+    h = fnv1a(embedded::places_tsv(), h);
+    h = fnv1a(embedded::actors_tsv(), h);
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    loader.set_fingerprint(hex);
+    return built;
+  }();
+  return lexicon;
+}
+
+}  // namespace marsad::text

@@ -1,0 +1,72 @@
+#pragma once
+// The word knowledge that guards clitic stripping and stemming: a lexicon of Arabic word forms
+// with their lemmas (from hunspell-ar), names from the gazetteer, and stop words.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace marsad::text {
+
+/** How strongly a candidate core is attested; higher wins when segmentations tie. */
+/** Unknown; Derived: a known word plus an inflectional suffix; Inflected: a lexicon form whose
+ *  lemma differs (a conjugated verb); Lexicon: a lexicon base form; Name: a gazetteer name. */
+enum class Attestation { Unknown = 0, Derived = 1, Inflected = 2, Lexicon = 3, Name = 4 };
+
+/**
+ * Immutable after construction, so one instance is shared by all threads. All strings are
+ * normalized (see Normalizer). The lexicon maps a clitic-free word form to its lemma: itself for
+ * most nouns, the base verb for conjugated verb forms (hunspell-ar's "st:" morphology).
+ */
+class Lexicon {
+ public:
+  /** The lexicon compiled into the binary (hunspell-ar plus the gazetteer and stop words under common/data). */
+  static const Lexicon& builtin();
+
+  /** An empty lexicon to fill by hand (tests). */
+  Lexicon() = default;
+
+  void add_form(std::string form, std::string lemma);
+  void add_name(std::string name);
+  void add_stopword(std::string word);
+
+  /** Lemma of a clitic-free form, or nullptr when the form is not in the lexicon. */
+  const std::string* lemma(std::string_view form) const;
+  /** A gazetteer name (place, person) whose letters must not be taken for clitics. */
+  bool is_name(std::string_view word) const;
+  bool is_stopword(std::string_view word) const;
+
+  std::size_t form_count() const { return lemmas_.size(); }
+  std::size_t name_count() const { return names_.size(); }
+  /** Changes whenever the data that decides index terms changes; recorded in every index. */
+  const std::string& fingerprint() const { return fingerprint_; }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> lemmas_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> names_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> stopwords_;
+  std::string fingerprint_ = "empty";
+
+  friend class LexiconLoader;
+};
+
+/** Loads the hunspell .dic/.aff pair, gazetteer TSVs and stop-word list into a Lexicon. */
+class LexiconLoader {
+ public:
+  explicit LexiconLoader(Lexicon& target);
+  void load_hunspell(std::string_view dic, std::string_view aff);
+  /** Gazetteer rows `id<TAB>kind<TAB>country<TAB>arabic|variants<TAB>english`, header first. */
+  void load_gazetteer(std::string_view tsv, bool is_places);
+  void load_stopwords(std::string_view text);
+  void set_fingerprint(std::string fingerprint) { target_.fingerprint_ = std::move(fingerprint); }
+
+ private:
+  Lexicon& target_;
+};
+
+}  // namespace marsad::text

@@ -1,0 +1,135 @@
+#include "common/text/stemmer.h"
+
+#include "common/errors.h"
+#include "common/text/utf8.h"
+
+namespace marsad::text {
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string_view drop_suffix(std::string_view s, std::string_view suffix) {
+  return s.substr(0, s.size() - suffix.size());
+}
+
+// All literals are in normalized form (ة already folded to ه, ى to ي).
+constexpr std::string_view kTaMarbuta = "ه";
+constexpr std::string_view kYa = "ي";
+
+/** Suffixes whose removal is checked against the lexicon, longest first within each group. */
+struct SuffixRule {
+  std::string_view suffix;
+  std::string_view restore;  // appended to what remains before the lookup ("" or "ه")
+};
+constexpr SuffixRule kKnownRules[] = {
+    {"تان", "ه"}, {"تين", "ه"},          // feminine dual → singular
+    {"ات", "ه"},  {"ات", ""},            // sound feminine plural → singular
+    {"يون", "ي"}, {"يين", "ي"},          // nisba plurals
+    {"ون", ""},   {"ين", ""},  {"ان", ""}, {"وا", ""},  // masculine plural, dual, verb plural
+    {"تما", ""}, {"تم", ""},  {"تن", ""},  {"نا", ""},  {"ت", ""}, {"ن", ""},  // verb subject suffixes
+    {"يه", "ي"},                         // feminine nisba → masculine
+    {"ا", ""},                           // accusative tanween alef: جنديا، مدنيا
+};
+
+}  // namespace
+
+std::size_t letter_count(std::string_view word) { return count_code_points(word); }
+
+StemmerKind parse_stemmer_kind(std::string_view name) {
+  if (name == "light") return StemmerKind::Light;
+  if (name == "snowball") return StemmerKind::Snowball;
+  throw ConfigError("unknown stemmer '" + std::string(name) + "' (expected light or snowball)");
+}
+
+std::string_view to_string(StemmerKind kind) { return kind == StemmerKind::Light ? "light" : "snowball"; }
+
+std::string LightStemmer::known_stem(std::string_view core, Attestation* attestation) const {
+  if (lexicon_.is_name(core)) {
+    *attestation = Attestation::Name;
+    return std::string(core);
+  }
+  if (const std::string* lemma = lexicon_.lemma(core)) {
+    *attestation = *lemma == core ? Attestation::Lexicon : Attestation::Inflected;
+    // Feminine nisba to masculine when both are listed (انسانيه → انساني).
+    if (ends_with(core, "يه")) {
+      std::string masculine(drop_suffix(core, kTaMarbuta));
+      if (const std::string* m = lexicon_.lemma(masculine); m && *m == masculine) return masculine;
+    }
+    return *lemma;
+  }
+  std::string candidate;
+  for (const SuffixRule& rule : kKnownRules) {
+    if (!ends_with(core, rule.suffix)) continue;
+    std::string_view rest = drop_suffix(core, rule.suffix);
+    if (letter_count(rest) < 2) continue;
+    candidate.assign(rest);
+    candidate += rule.restore;
+    if (lexicon_.is_name(candidate)) {
+      *attestation = Attestation::Derived;
+      return candidate;
+    }
+    if (const std::string* lemma = lexicon_.lemma(candidate)) {
+      *attestation = Attestation::Derived;
+      return *lemma;
+    }
+  }
+  // Imperfect verbs in ت/ن/ا share the lemma of the ي form the lexicon lists (تسيطر → يسيطر).
+  for (std::string_view person : {"ت", "ن", "ا"}) {
+    if (core.substr(0, person.size()) != person || letter_count(core) < 4) continue;
+    candidate = "ي";
+    candidate.append(core.substr(person.size()));
+    for (std::string_view suffix : {"", "ون", "ين", "وا", "ان", "ن"}) {
+      if (!ends_with(candidate, suffix) || letter_count(candidate) - letter_count(suffix) < 3) continue;
+      const std::string* lemma = lexicon_.lemma(drop_suffix(candidate, suffix));
+      if (lemma && *lemma != drop_suffix(candidate, suffix)) {
+        *attestation = Attestation::Derived;
+        return *lemma;
+      }
+    }
+  }
+  *attestation = Attestation::Unknown;
+  return {};
+}
+
+Attestation LightStemmer::attest(std::string_view core) const {
+  Attestation attestation;
+  known_stem(core, &attestation);
+  return attestation;
+}
+
+std::string LightStemmer::stem(std::string_view core) const {
+  Attestation attestation;
+  std::string known = known_stem(core, &attestation);
+  if (attestation != Attestation::Unknown) return known;
+  // Unknown word: plain light10-style rules, keeping at least three letters.
+  auto strip_if_long = [&](std::string_view suffix, std::string_view restore) -> std::string {
+    if (!ends_with(core, suffix)) return {};
+    std::string_view rest = drop_suffix(core, suffix);
+    if (letter_count(rest) < 3) return {};
+    return std::string(rest) + std::string(restore);
+  };
+  for (auto [suffix, restore] : {std::pair<std::string_view, std::string_view>{"ات", kTaMarbuta},
+                                 {"يون", kYa}, {"يين", kYa}, {"ون", ""}, {"ين", ""}, {"يه", kYa}}) {
+    std::string s = strip_if_long(suffix, restore);
+    if (!s.empty()) return s;
+  }
+  return std::string(core);
+}
+
+std::string SnowballStemmer::stem(std::string_view core) const { return snowball_(std::string(core)); }
+
+Attestation SnowballStemmer::attest(std::string_view core) const {
+  if (lexicon_.is_name(core)) return Attestation::Name;
+  if (const std::string* lemma = lexicon_.lemma(core))
+    return *lemma == core ? Attestation::Lexicon : Attestation::Inflected;
+  return Attestation::Unknown;
+}
+
+std::unique_ptr<Stemmer> make_stemmer(StemmerKind kind, const Lexicon& lexicon) {
+  if (kind == StemmerKind::Snowball) return std::make_unique<SnowballStemmer>(lexicon);
+  return std::make_unique<LightStemmer>(lexicon);
+}
+
+}  // namespace marsad::text

@@ -1,0 +1,77 @@
+// End-to-end: the marsad-tag executable on files the test writes.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+struct Result {
+  int status;
+  std::string out;
+};
+
+Result run(const std::string& args) {
+  std::string command = std::string(MARSAD_BINARY_DIR) + "/common/marsad-tag " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buffer;
+  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+  int status = pclose(pipe);
+  return {WEXITSTATUS(status), out};
+}
+
+std::string write_temp(const std::string& name, const std::string& content) {
+  std::string path = testing::TempDir() + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+TEST(MarsadTag, TermsFormatGivesTokenAsWrittenAndItsIndexTerm) {
+  auto path = write_temp("words.txt", "وبـاكو\nلأرمينيا قُتِلَ\n");
+  Result r = run(path);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "وبـاكو\tZباكو\nلأرمينيا\tZارمينيا\nقُتِلَ\tZقتل\n");
+}
+
+TEST(MarsadTag, JsonFormatShowsSegmentsAndOffsets) {
+  auto path = write_temp("line.txt", "سطر\nبالمفاوضات\n");
+  Result r = run("--format json " + path);
+  ASSERT_EQ(r.status, 0) << r.out;
+  std::istringstream lines(r.out);
+  std::string first, second;
+  std::getline(lines, first);
+  std::getline(lines, second);
+  auto json = nlohmann::json::parse(second);
+  EXPECT_EQ(json["line"], 2);
+  auto token = json["tokens"][0];
+  EXPECT_EQ(token["proclitic"], "بال");
+  EXPECT_EQ(token["core"], "مفاوضات");
+  EXPECT_EQ(token["stem"], "مفاوضه");
+  EXPECT_EQ(token["begin"], 7);  // byte offset in the whole input
+}
+
+TEST(MarsadTag, InvalidUtf8NamesTheByteOffsetAndFails) {
+  auto path = write_temp("bad.txt", std::string("غزة\nحلب \xff\n"));
+  Result r = run(path);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("invalid UTF-8 at byte offset 14 (line 2)"), std::string::npos) << r.out;
+}
+
+TEST(MarsadTag, LossyReplacesInvalidBytes) {
+  auto path = write_temp("bad2.txt", std::string("حلب \xff غزة\n"));
+  Result r = run("--lossy " + path);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("غزة\tZغزه"), std::string::npos) << r.out;
+}
+
+TEST(MarsadTag, MissingFileIsAClearError) {
+  Result r = run("/nonexistent/file.txt");
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.out.find("/nonexistent/file.txt"), std::string::npos);
+}
+
+}  // namespace

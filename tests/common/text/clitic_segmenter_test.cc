@@ -1,0 +1,72 @@
+#include "common/text/clitic_segmenter.h"
+
+#include <gtest/gtest.h>
+
+#include "common/text/normalizer.h"
+#include "common/text/stemmer.h"
+
+namespace marsad::text {
+namespace {
+
+struct Case {
+  std::string word;  // as written; normalized before segmenting
+  std::string proclitic, core, enclitic;
+};
+
+void PrintTo(const Case& c, std::ostream* os) { *os << c.word; }
+
+
+class Segmenting : public testing::TestWithParam<Case> {};
+
+TEST_P(Segmenting, SplitsAsExpected) {
+  static LightStemmer stemmer(Lexicon::builtin());
+  CliticSegmenter segmenter([](std::string_view core) { return stemmer.attest(core); });
+  Normalizer normalizer;
+  const Case& c = GetParam();
+  Segmentation s = segmenter.segment(normalizer.normalize(c.word));
+  EXPECT_EQ(s.proclitic, normalizer.normalize(c.proclitic)) << c.word;
+  EXPECT_EQ(s.core, normalizer.normalize(c.core)) << c.word;
+  EXPECT_EQ(s.enclitic, c.enclitic) << c.word;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Clitics, Segmenting,
+    testing::Values(
+        // Words that merely start with clitic letters stay whole.
+        Case{"وزير", "", "وزير", ""}, Case{"بغداد", "", "بغداد", ""}, Case{"لبنان", "", "لبنان", ""},
+        Case{"فلسطين", "", "فلسطين", ""}, Case{"كركوك", "", "كركوك", ""}, Case{"باكو", "", "باكو", ""},
+        Case{"لافروف", "", "لافروف", ""}, Case{"وقف", "", "وقف", ""}, Case{"بحث", "", "بحث", ""},
+        // Proclitics and their combinations.
+        Case{"وباكو", "و", "باكو", ""}, Case{"بيريفان", "ب", "يريفان", ""}, Case{"لأرمينيا", "ل", "أرمينيا", ""},
+        Case{"بغزة", "ب", "غزة", ""}, Case{"لغزة", "ل", "غزة", ""}, Case{"والمفاوضات", "وال", "مفاوضات", ""},
+        Case{"بالمفاوضات", "بال", "مفاوضات", ""}, Case{"للمفاوضات", "لل", "مفاوضات", ""},
+        Case{"فالقوات", "فال", "قوات", ""}, Case{"كالعادة", "كال", "عادة", ""}, Case{"وبالقوات", "وبال", "قوات", ""},
+        Case{"ولبغداد", "ول", "بغداد", ""}, Case{"سيطالب", "س", "يطالب", ""}, Case{"وسيطالب", "وس", "يطالب", ""},
+        // Enclitic pronouns, with ة written ت before them.
+        Case{"وزيرها", "", "وزير", "ها"}, Case{"قواتهم", "", "قوات", "هم"}, Case{"حكومتها", "", "حكومة", "ها"},
+        Case{"حكومتي", "", "حكومة", "ي"}, Case{"وبلادنا", "و", "بلاد", "نا"},
+        // Nisba ي is not the pronoun.
+        Case{"عسكري", "", "عسكري", ""}, Case{"سوري", "", "سوري", ""}));
+
+TEST(CliticSegmenter, UnknownWordsLoseOnlyUnambiguousClitics) {
+  CliticSegmenter segmenter([](std::string_view) { return Attestation::Unknown; });
+  EXPECT_EQ(segmenter.segment("والزيلينسكي").core, "زيلينسكي");
+  EXPECT_EQ(segmenter.segment("وكزاخ").core, "كزاخ");
+  EXPECT_EQ(segmenter.segment("بكزاخ").core, "بكزاخ");  // ب alone is not stripped blind
+  EXPECT_EQ(segmenter.segment("كزاخها").core, "كزاخ");
+  EXPECT_EQ(segmenter.segment("وكي").core, "وكي");     // too short to strip
+}
+
+TEST(CliticSegmenter, LeastStrippingWinsAndNamesBreakTies) {
+  CliticSegmenter segmenter([](std::string_view core) {
+    if (core == "غزه") return Attestation::Name;
+    if (core == "لغز" || core == "زير" || core == "وزير") return Attestation::Lexicon;
+    return Attestation::Unknown;
+  });
+  EXPECT_EQ(segmenter.segment("لغزه").core, "غزه");  // ل+غزه and لغز+ه strip the same; the name wins
+  EXPECT_EQ(segmenter.segment("وزير").core, "وزير");
+  EXPECT_EQ(segmenter.segment("ووزير").core, "وزير");
+}
+
+}  // namespace
+}  // namespace marsad::text

@@ -1,0 +1,158 @@
+// The conflation suite: families of forms that must share one index term and pairs that must
+// not, read from tests/common/data/. Broken plurals are listed there too; light stemming cannot
+// relate a singular to its broken plural (قتيل/قتلى); those families are checked separately.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "common/schema.h"
+#include "common/text/analyzer.h"
+
+namespace marsad::text {
+namespace {
+
+struct Family {
+  std::string category;
+  std::vector<std::string> forms;
+  std::string note;
+  int line = 0;
+};
+
+struct DistinctPair {
+  std::string first, second, note;
+  int line = 0;
+};
+
+std::vector<std::vector<std::string>> read_tsv(const std::string& name) {
+  std::ifstream in(std::string(MARSAD_SOURCE_DIR) + "/tests/common/data/" + name);
+  EXPECT_TRUE(in) << "missing test data " << name;
+  std::vector<std::vector<std::string>> rows;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    std::vector<std::string> row{std::to_string(number)};
+    if (line.empty() || line[0] == '#') continue;
+    std::stringstream ss(line);
+    std::string cell;
+    while (std::getline(ss, cell, '\t')) row.push_back(cell);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+std::vector<Family> families() {
+  std::vector<Family> out;
+  for (auto& row : read_tsv("conflation_families.tsv")) {
+    Family f;
+    f.line = std::stoi(row[0]);
+    f.category = row.at(1);
+    std::stringstream ss(row.at(2));
+    std::string form;
+    while (ss >> form) f.forms.push_back(form);
+    f.note = row.size() > 3 ? row[3] : "";
+    out.push_back(f);
+  }
+  return out;
+}
+
+std::vector<DistinctPair> pairs() {
+  std::vector<DistinctPair> out;
+  for (auto& row : read_tsv("conflation_distinct.tsv"))
+    out.push_back({row.at(1), row.at(2), row.size() > 3 ? row[3] : "", std::stoi(row[0])});
+  return out;
+}
+
+std::set<std::string> terms_of(Analyzer& analyzer, const std::vector<std::string>& forms) {
+  std::set<std::string> terms;
+  for (const auto& f : forms) terms.insert(analyzer.analyze_word(f).stem);
+  return terms;
+}
+
+std::string describe(Analyzer& analyzer, const std::vector<std::string>& forms) {
+  std::string s;
+  for (const auto& f : forms) s += f + "→" + analyzer.analyze_word(f).stem + "  ";
+  return s;
+}
+
+TEST(ConflationSuite, HasTheRequiredSize) {
+  auto fams = families();
+  std::size_t non_broken = 0;
+  for (auto& f : fams) non_broken += f.category != "broken-plural";
+  EXPECT_GE(non_broken, 60u);
+  EXPECT_GE(pairs().size(), 20u);
+}
+
+// At least 90% of the families outside the broken plurals share one index term under the
+// default stemmer, and at least 90% of the distinct pairs keep two terms; every miss is listed.
+TEST(ConflationSuite, FamiliesShareOneTerm) {
+  Analyzer analyzer;
+  int total = 0, conflated = 0;
+  std::string misses;
+  for (const Family& f : families()) {
+    if (f.category == "broken-plural") continue;
+    ++total;
+    if (terms_of(analyzer, f.forms).size() == 1) {
+      ++conflated;
+    } else {
+      misses += "  line " + std::to_string(f.line) + " (" + f.category + ", " + f.note + "): " + describe(analyzer, f.forms) + "\n";
+    }
+  }
+  std::cout << "families conflated: " << conflated << "/" << total << "\n" << misses;
+  EXPECT_GE(conflated * 100, total * 90) << misses;
+}
+
+TEST(ConflationSuite, DistinctPairsStayApart) {
+  Analyzer analyzer;
+  int total = 0, apart = 0;
+  std::string misses;
+  for (const DistinctPair& p : pairs()) {
+    ++total;
+    if (analyzer.analyze_word(p.first).stem != analyzer.analyze_word(p.second).stem) {
+      ++apart;
+    } else {
+      misses += "  line " + std::to_string(p.line) + " (" + p.note + "): " + describe(analyzer, {p.first, p.second}) + "\n";
+    }
+  }
+  std::cout << "pairs kept apart: " << apart << "/" << total << "\n" << misses;
+  EXPECT_GE(apart * 100, total * 90) << misses;
+}
+
+// Light stemming cannot join a singular to its broken plural (قتيل/قتلى, مدينة/مدن): most such
+// families keep separate terms. This is the documented limit of the stem stage (a few join by
+// the accident of spelling, like قرية/قرى once ى is folded to ي); a broken-plural table is what
+// would change it.
+TEST(ConflationSuite, BrokenPluralsAreAKnownLimit) {
+  Analyzer analyzer;
+  int total = 0, joined = 0;
+  for (const Family& f : families()) {
+    if (f.category != "broken-plural") continue;
+    ++total;
+    if (terms_of(analyzer, f.forms).size() == 1) {
+      ++joined;
+      std::cout << "broken plural joined by spelling: " << describe(analyzer, f.forms) << "\n";
+    }
+  }
+  EXPECT_GT(total, 0);
+  EXPECT_LT(joined * 2, total);
+}
+
+// The Snowball stage is selectable and measurably weaker on the same families.
+TEST(ConflationSuite, LightStemmerConflatesMoreThanSnowball) {
+  Analyzer light;
+  Analyzer snowball(AnalyzerSettings{StemmerKind::Snowball});
+  int light_ok = 0, snowball_ok = 0;
+  for (const Family& f : families()) {
+    if (f.category == "broken-plural") continue;
+    light_ok += terms_of(light, f.forms).size() == 1;
+    snowball_ok += terms_of(snowball, f.forms).size() == 1;
+  }
+  EXPECT_GT(light_ok, snowball_ok);
+}
+
+}  // namespace
+}  // namespace marsad::text

@@ -1,0 +1,72 @@
+#include "common/text/lexicon.h"
+
+#include <gtest/gtest.h>
+
+namespace marsad::text {
+namespace {
+
+TEST(Lexicon, BuiltinHoldsHunspellFormsGazetteerNamesAndStopwords) {
+  const Lexicon& lexicon = Lexicon::builtin();
+  EXPECT_GT(lexicon.form_count(), 90000u);
+  EXPECT_GT(lexicon.name_count(), 500u);
+  ASSERT_NE(lexicon.lemma("وزير"), nullptr);
+  EXPECT_EQ(*lexicon.lemma("وزير"), "وزير");
+  EXPECT_TRUE(lexicon.is_name("بغداد"));
+  EXPECT_TRUE(lexicon.is_name("لبنان"));
+  EXPECT_TRUE(lexicon.is_stopword("في"));
+  EXPECT_FALSE(lexicon.is_stopword("قصف"));
+  EXPECT_EQ(lexicon.fingerprint().size(), 16u);
+}
+
+TEST(Lexicon, ConjugatedVerbsCarryTheirLemma) {
+  const Lexicon& lexicon = Lexicon::builtin();
+  ASSERT_NE(lexicon.lemma("يقصف"), nullptr);
+  EXPECT_EQ(*lexicon.lemma("يقصف"), "قصف");
+}
+
+TEST(LexiconLoader, ReadsHunspellMorphologyAliases) {
+  Lexicon lexicon;
+  LexiconLoader loader(lexicon);
+  // Alias 2 names the lemma of a conjugated form; forms are normalized (أ → ا).
+  loader.load_hunspell("3\nكتاب/12\nيكتبون/5\t2\nأعلنت/7\t1\n",
+                       "FLAG long\nAM 2\nAM st:أعلن is:pst\nAM st:كتب is:prst\n");
+  EXPECT_EQ(*lexicon.lemma("كتاب"), "كتاب");
+  EXPECT_EQ(*lexicon.lemma("يكتبون"), "كتب");
+  EXPECT_EQ(*lexicon.lemma("اعلنت"), "اعلن");
+  EXPECT_EQ(lexicon.lemma("كتب"), nullptr);
+}
+
+TEST(LexiconLoader, PrefersTheFormItselfThenTheLongestLemma) {
+  Lexicon lexicon;
+  lexicon.add_form("يعلن", "علن");
+  lexicon.add_form("يعلن", "اعلن");
+  EXPECT_EQ(*lexicon.lemma("يعلن"), "اعلن");
+  lexicon.add_form("قصف", "قصف");
+  lexicon.add_form("قصف", "اقصف");
+  EXPECT_EQ(*lexicon.lemma("قصف"), "قصف");
+}
+
+TEST(LexiconLoader, GazetteerGuardsOneWordPlacesWithAndWithoutArticle) {
+  Lexicon lexicon;
+  LexiconLoader loader(lexicon);
+  lexicon.add_form("دعم", "دعم");
+  loader.load_gazetteer("id\tkind\tcountry\tarabic\tenglish\n"
+                        "mosul\tcity\tiraq\tالموصل\tMosul\n"
+                        "karabakh\tregion\taz\tناغورنو كاراباخ|كاراباخ\tKarabakh\n",
+                        true);
+  loader.load_gazetteer("id\tkind\tcountry\tarabic\tenglish\n"
+                        "rsf\tarmed-group\tsudan\tقوات الدعم السريع\tRSF\n"
+                        "hemedti\tperson\tsudan\tمحمد حمدان دقلو|حميدتي\tHemedti\n",
+                        false);
+  EXPECT_TRUE(lexicon.is_name("الموصل"));
+  EXPECT_TRUE(lexicon.is_name("موصل"));
+  EXPECT_TRUE(lexicon.is_name("ناغورنو"));
+  EXPECT_TRUE(lexicon.is_name("كاراباخ"));
+  EXPECT_TRUE(lexicon.is_name("حميدتي"));
+  // Ordinary words inside organisation names are not names.
+  EXPECT_FALSE(lexicon.is_name("الدعم"));
+  EXPECT_FALSE(lexicon.is_name("دعم"));
+}
+
+}  // namespace
+}  // namespace marsad::text
