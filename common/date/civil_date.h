@@ -30,9 +30,11 @@ struct CivilDate {
  *  like +03:00 — the UTC day is returned), "YYYY/MM/DD", "DD/MM/YYYY" (also with '-' or '.': "30-09-2020",
  *  "30.09.2020"), RFC 2822 ("Wed, 30 Sep 2020 14:20:00 +0000", weekday optional, zone optional, also
  *  "GMT"/"UT"/"Z"/"EST" etc.; the UTC day is returned), and Unix seconds (an all-digit string of 9–11
- *  digits, or with a fractional part like "1601475600.5"; also negative is rejected). Leading/trailing
- *  whitespace is ignored. Arabic-Indic digits (٠-٩, U+0660–0669) and Eastern digits (۰-۹, U+06F0–06F9)
- *  are accepted wherever ASCII digits are. */
+ *  digits, or with a fractional part like "1601475600.5"; negative values are rejected). A time without
+ *  a zone is taken as UTC; outside ISO, day and month may have one or two digits; an RFC 2822 weekday is
+ *  not checked against the date. Leading/trailing whitespace (and no-break spaces, bidi marks) is ignored.
+ *  Arabic-Indic digits (٠-٩, U+0660–0669) and Eastern digits (۰-۹, U+06F0–06F9) are accepted wherever
+ *  ASCII digits are. */
 std::optional<CivilDate> parse_record_date(std::string_view text);
 
 /** Date from Unix seconds (UTC day); throws std::out_of_range outside years 1..9999. */

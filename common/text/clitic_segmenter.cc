@@ -17,18 +17,20 @@ struct Proclitic {
   std::string_view letters;
   bool article;  // ends in the article (ال, or the ل+ال contraction لل)
   bool future;   // ends in س: the rest must be an imperfect verb
-  int cost;      // 2 per clitic letter, 1 for the article: the commonest, least ambiguous clitic
+  int cost;      // what stripping it costs (see the table)
 };
 
+// Cost of taking a letter for a clitic: 2 for the common و ف ب ل, 3 for the rarer ك and س (كانت
+// is not ك + انت), 1 for the article, the commonest and least ambiguous clitic.
 // Longest first. Normalized letters.
 constexpr std::array<Proclitic, 26> kProclitics{{
-    {"وبال", true, false, 5}, {"فبال", true, false, 5}, {"وكال", true, false, 5}, {"فكال", true, false, 5},
+    {"وبال", true, false, 5}, {"فبال", true, false, 5}, {"وكال", true, false, 6}, {"فكال", true, false, 6},
     {"ولل", true, false, 5},  {"فلل", true, false, 5},  {"وال", true, false, 3},  {"فال", true, false, 3},
-    {"بال", true, false, 3},  {"كال", true, false, 3},  {"لل", true, false, 3},   {"ال", true, false, 1},
-    {"وس", false, true, 4},   {"فس", false, true, 4},   {"وب", false, false, 4},  {"فب", false, false, 4},
-    {"وك", false, false, 4},  {"فك", false, false, 4},  {"ول", false, false, 4},  {"فل", false, false, 4},
-    {"و", false, false, 2},   {"ف", false, false, 2},   {"ب", false, false, 2},   {"ك", false, false, 2},
-    {"ل", false, false, 2},   {"س", false, true, 2},
+    {"بال", true, false, 3},  {"كال", true, false, 4},  {"لل", true, false, 3},   {"ال", true, false, 1},
+    {"وس", false, true, 5},   {"فس", false, true, 5},   {"وب", false, false, 4},  {"فب", false, false, 4},
+    {"وك", false, false, 5},  {"فك", false, false, 5},  {"ول", false, false, 4},  {"فل", false, false, 4},
+    {"و", false, false, 2},   {"ف", false, false, 2},   {"ب", false, false, 2},   {"ك", false, false, 3},
+    {"ل", false, false, 2},   {"س", false, true, 3},
 }};
 constexpr std::string_view kFuture = "س";
 
@@ -43,8 +45,8 @@ int attestation_weight(Attestation a) {
   switch (a) {
     case Attestation::Name: return 8;
     case Attestation::Lexicon: return 7;
-    case Attestation::Inflected: return 4;
-    case Attestation::Derived: return 2;
+    case Attestation::Inflected: return 5;
+    case Attestation::Derived: return 4;
     case Attestation::Unknown: break;
   }
   return 0;
@@ -112,13 +114,14 @@ Segmentation CliticSegmenter::segment(std::string_view word) const {
 
 Segmentation CliticSegmenter::fallback(std::string_view word) const {
   // Nothing recognized: strip only the article combinations (keeping two letters) or a leading
-  // و/ف (keeping three), and the longer pronouns (keeping three).
+  // و (keeping three), and the longer pronouns (keeping three). A leading ف stays: unknown words
+  // are mostly foreign names (فيسبوك, فيينا).
   Segmentation s;
   std::string_view rest = word;
   for (const Proclitic& p : kProclitics) {
     if (!starts_with(word, p.letters)) continue;
     std::string_view after = word.substr(p.letters.size());
-    bool conjunction_only = p.letters == "و" || p.letters == "ف";
+    bool conjunction_only = p.letters == "و";
     if ((p.article && letter_count(after) >= 2) || (conjunction_only && letter_count(after) >= 3)) {
       s.proclitic.assign(p.letters);
       rest = after;

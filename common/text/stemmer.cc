@@ -28,7 +28,7 @@ constexpr SuffixRule kKnownRules[] = {
     {"ات", "ه"},  {"ات", ""},            // sound feminine plural → singular
     {"يون", "ي"}, {"يين", "ي"},          // nisba plurals
     {"ون", ""},   {"ين", ""},  {"ان", ""}, {"وا", ""},  // masculine plural, dual, verb plural
-    {"تما", ""}, {"تم", ""},  {"تن", ""},  {"نا", ""},  {"ت", ""}, {"ن", ""},  // verb subject suffixes
+    {"تما", ""}, {"تم", ""},  {"تن", ""},  {"ت", ""}, {"ن", ""},  // verb subject suffixes (نا: see the segmenter)
     {"يه", "ي"},                         // feminine nisba → masculine
     {"ا", ""},                           // accusative tanween alef: جنديا، مدنيا
 };

@@ -1,0 +1,19 @@
+#pragma once
+// How analysed text becomes the terms of a Xapian document, as schema.h describes them.
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/text/analyzer.h"
+
+namespace marsad {
+
+/**
+ * Adds the terms of analysed text: schema::kStemPrefix + stem at each token's position (for free
+ * text and phrases) and the normalized word without position (for exact words). Positions are
+ * first_position + token position - 1; each occurrence adds wdf. Returns the last position used.
+ */
+Xapian::termpos add_text_terms(Xapian::Document& doc, const std::vector<text::AnalyzedToken>& tokens,
+                               Xapian::termpos first_position, Xapian::termcount wdf);
+
+}  // namespace marsad
