@@ -45,6 +45,7 @@ std::string AnalyzerSettings::describe(const Lexicon& lexicon) const {
 Analyzer::Analyzer(AnalyzerSettings settings, const Lexicon& lexicon)
     : settings_(settings),
       lexicon_(lexicon),
+      stopwords_(StopWordList::builtin()),
       stemmer_(make_stemmer(settings.stemmer, lexicon)),
       segmenter_([this](std::string_view core) { return stemmer_->attest(core); }) {}
 
@@ -110,7 +111,7 @@ WordAnalysis Analyzer::compute(std::string_view word, TokenKind kind) {
   } else {
     a.stem = stemmer_->stem(a.segments.core);
   }
-  a.stopword = lexicon_.is_stopword(a.normalized) || lexicon_.is_stopword(a.segments.core);
+  a.stopword = stopwords_.contains(a.normalized) || stopwords_.contains(a.segments.core);
   return a;
 }
 

@@ -11,6 +11,7 @@
 #include "common/text/lexicon.h"
 #include "common/text/normalizer.h"
 #include "common/text/stemmer.h"
+#include "common/text/stopwords.h"
 #include "common/text/tokenizer.h"
 
 namespace marsad::text {
@@ -29,7 +30,7 @@ struct WordAnalysis {
   Segmentation segments;   // clitics and core of `normalized`
   std::string stem;        // the index term (without the schema's stem prefix)
   bool number = false;
-  bool stopword = false;
+  bool stopword = false;   // in the built-in stop-word list (still indexed)
 };
 
 /** A token of a text with its analysis; `analysis` stays valid until the next analyze() call. */
@@ -64,6 +65,7 @@ class Analyzer {
 
   AnalyzerSettings settings_;
   const Lexicon& lexicon_;
+  const StopWordList& stopwords_;
   Normalizer normalizer_;
   Tokenizer tokenizer_;
   std::unique_ptr<Stemmer> stemmer_;

@@ -58,7 +58,6 @@ const std::string* Lexicon::lemma(std::string_view form) const {
 }
 
 bool Lexicon::is_name(std::string_view word) const { return names_.find(word) != names_.end(); }
-bool Lexicon::is_stopword(std::string_view word) const { return stopwords_.find(word) != stopwords_.end(); }
 
 void Lexicon::add_form(std::string form, std::string lemma) {
   // When a form has several lemmas, keep one deterministically: the form itself if it is one,
@@ -71,7 +70,6 @@ void Lexicon::add_form(std::string form, std::string lemma) {
 }
 
 void Lexicon::add_name(std::string name) { names_.insert(std::move(name)); }
-void Lexicon::add_stopword(std::string word) { stopwords_.insert(std::move(word)); }
 
 LexiconLoader::LexiconLoader(Lexicon& target) : target_(target) {}
 
@@ -169,15 +167,6 @@ void LexiconLoader::load_gazetteer(std::string_view tsv, bool is_places) {
   });
 }
 
-void LexiconLoader::load_stopwords(std::string_view text) {
-  Normalizer normalizer;
-  for_each_line(text, [&](std::string_view line) {
-    line = trim(line);
-    if (line.empty() || line.front() == '#') return;
-    target_.add_stopword(normalizer.normalize(line));
-  });
-}
-
 const Lexicon& Lexicon::builtin() {
   static const Lexicon lexicon = [] {
     Lexicon built;
@@ -185,7 +174,6 @@ const Lexicon& Lexicon::builtin() {
     loader.load_hunspell(embedded::hunspell_ar_dic(), embedded::hunspell_ar_aff());
     loader.load_gazetteer(embedded::places_tsv(), true);
     loader.load_gazetteer(embedded::actors_tsv(), false);
-    loader.load_stopwords(embedded::stopwords_txt());
     std::uint64_t h = fnv1a(embedded::hunspell_ar_dic());
     h = fnv1a(embedded::hunspell_ar_aff(), h);
     h = fnv1a(embedded::places_tsv(), h);

@@ -1,6 +1,6 @@
 #pragma once
 // The word knowledge that guards clitic stripping and stemming: a lexicon of Arabic word forms
-// with their lemmas (from hunspell-ar), names from the gazetteer, and stop words.
+// with their lemmas (from hunspell-ar) and names from the gazetteer.
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,7 +21,7 @@ enum class Attestation { Unknown = 0, Derived = 1, Inflected = 2, Lexicon = 3, N
  */
 class Lexicon {
  public:
-  /** The lexicon compiled into the binary (hunspell-ar plus the gazetteer and stop words under common/data). */
+  /** The lexicon compiled into the binary (hunspell-ar plus the gazetteer under common/data). */
   static const Lexicon& builtin();
 
   /** An empty lexicon to fill by hand (tests). */
@@ -29,13 +29,11 @@ class Lexicon {
 
   void add_form(std::string form, std::string lemma);
   void add_name(std::string name);
-  void add_stopword(std::string word);
 
   /** Lemma of a clitic-free form, or nullptr when the form is not in the lexicon. */
   const std::string* lemma(std::string_view form) const;
   /** A gazetteer name (place, person) whose letters must not be taken for clitics. */
   bool is_name(std::string_view word) const;
-  bool is_stopword(std::string_view word) const;
 
   std::size_t form_count() const { return lemmas_.size(); }
   std::size_t name_count() const { return names_.size(); }
@@ -49,20 +47,18 @@ class Lexicon {
   };
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> lemmas_;
   std::unordered_set<std::string, Hash, std::equal_to<>> names_;
-  std::unordered_set<std::string, Hash, std::equal_to<>> stopwords_;
   std::string fingerprint_ = "empty";
 
   friend class LexiconLoader;
 };
 
-/** Loads the hunspell .dic/.aff pair, gazetteer TSVs and stop-word list into a Lexicon. */
+/** Loads the hunspell .dic/.aff pair and gazetteer TSVs into a Lexicon. */
 class LexiconLoader {
  public:
   explicit LexiconLoader(Lexicon& target);
   void load_hunspell(std::string_view dic, std::string_view aff);
   /** Gazetteer rows `id<TAB>kind<TAB>country<TAB>arabic|variants<TAB>english`, header first. */
   void load_gazetteer(std::string_view tsv, bool is_places);
-  void load_stopwords(std::string_view text);
   void set_fingerprint(std::string fingerprint) { target_.fingerprint_ = std::move(fingerprint); }
 
  private:
