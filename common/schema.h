@@ -40,11 +40,28 @@ inline constexpr Xapian::valueno kSourceSlot = 1;  // source as written
 inline constexpr Xapian::valueno kActorsSlot = 2;  // actor ids, '\n'-separated
 inline constexpr Xapian::valueno kPlacesSlot = 3;  // place ids, '\n'-separated
 inline constexpr Xapian::valueno kClaimsSlot = 4;  // claim types, '\n'-separated
+inline constexpr Xapian::valueno kIdSlot = 5;           // the record id (as in the id term)
+inline constexpr Xapian::valueno kBodyHashSlot = 6;     // hash of the normalized body: exact duplicates
+inline constexpr Xapian::valueno kContentHashSlot = 7;  // hash of the stored record: unchanged on re-run
 
 // ---- Database metadata keys ----
 inline constexpr std::string_view kSchemaVersionKey = "marsad.schema";
 /** AnalyzerSettings::describe() of the analysis that built the index. */
 inline constexpr std::string_view kAnalysisKey = "marsad.analysis";
+/** Number of shards and this shard's number ("0".."N-1"), in every shard. */
+inline constexpr std::string_view kShardCountKey = "marsad.shards";
+inline constexpr std::string_view kShardIndexKey = "marsad.shard";
+
+// ---- On-disk layout ----
+/** An index is a directory of shard databases (shard-00, shard-01…) plus a Xapian stub file
+ *  listing them, so that Xapian::Database(dir) opens all shards as one. */
+inline constexpr std::string_view kStubFileName = "XAPIANDB";
+inline std::string shard_directory_name(unsigned shard) {
+  std::string name = "shard-";
+  if (shard < 10) name += '0';
+  name += std::to_string(shard);
+  return name;
+}
 
 inline std::string term(std::string_view prefix, std::string_view value) {
   std::string t;

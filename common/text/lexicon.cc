@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "common/embedded.h"
+#include "common/hash.h"
 #include "common/text/normalizer.h"
 
 namespace marsad::text {
@@ -37,15 +38,6 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
-}
-
-/** FNV-1a, enough to tell two data sets apart in index metadata. */
-std::uint64_t fnv1a(std::string_view data, std::uint64_t h = 1469598103934665603ull) {
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
 }
 
 constexpr std::string_view kArticle = "\u0627\u0644";  // ال
@@ -178,9 +170,7 @@ const Lexicon& Lexicon::builtin() {
     h = fnv1a(embedded::hunspell_ar_aff(), h);
     h = fnv1a(embedded::places_tsv(), h);
     h = fnv1a(embedded::actors_tsv(), h);
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-    loader.set_fingerprint(hex);
+    loader.set_fingerprint(hex64(h));
     return built;
   }();
   return lexicon;

@@ -1,0 +1,314 @@
+// marsad-bench-index: indexing throughput and index size of marsad-index against a plain one-thread
+// Xapian indexer, run one after the other as child processes on the same input.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+#include <zlib.h>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#ifndef MARSAD_INDEX_EXE
+#error "MARSAD_INDEX_EXE must name the marsad-index executable"
+#endif
+#ifndef MARSAD_PLAIN_INDEXER_EXE
+#error "MARSAD_PLAIN_INDEXER_EXE must name the marsad-bench-plain-indexer executable"
+#endif
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kSkip = 77;
+
+/** Reads whole lines from a plain or gzip file, however long they are. */
+class LineReader {
+ public:
+  explicit LineReader(const std::string& path) : path_(path), in_(gzopen(path.c_str(), "rb")) {
+    if (!in_) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
+    gzbuffer(in_, 1 << 20);
+  }
+  ~LineReader() { gzclose(in_); }
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  /** The next line with its '\n' (none on an unterminated last line); false at end of file. */
+  bool next(std::string& line) {
+    line.clear();
+    char chunk[1 << 16];
+    while (gzgets(in_, chunk, sizeof chunk)) {
+      line.append(chunk);
+      if (!line.empty() && line.back() == '\n') return true;
+    }
+    int code = Z_OK;
+    const char* message = gzerror(in_, &code);
+    if (code != Z_OK && code != Z_STREAM_END) throw std::runtime_error(path_ + ": read error: " + message);
+    return !line.empty();
+  }
+
+ private:
+  std::string path_;
+  gzFile in_;
+};
+
+struct Corpus {
+  std::string source;  // the input as given
+  std::string path;    // what both indexers read: the input, or the slice of it
+  std::size_t records = 0;
+  std::size_t text_bytes = 0;  // title + body, UTF-8
+};
+
+std::size_t text_size(const nlohmann::json& record, const char* key) {
+  auto it = record.find(key);
+  return it != record.end() && it->is_string() ? it->get_ref<const std::string&>().size() : 0;
+}
+
+/**
+ * Counts the records of `input` and their title + body bytes. With max_docs > 0, also copies the
+ * first max_docs records to `slice` and makes that the input.
+ */
+Corpus prepare(const std::string& input, std::size_t max_docs, const fs::path& slice) {
+  Corpus corpus{input, input};
+  std::ofstream out;
+  if (max_docs > 0) {
+    out.open(slice, std::ios::binary);
+    if (!out) throw std::runtime_error(slice.string() + ": cannot create");
+    corpus.path = slice.string();
+  }
+  LineReader reader(input);
+  std::string line;
+  while ((max_docs == 0 || corpus.records < max_docs) && reader.next(line)) {
+    auto record = nlohmann::json::parse(line, nullptr, false);
+    if (record.is_discarded() || !record.is_object()) continue;
+    ++corpus.records;
+    corpus.text_bytes += text_size(record, "title") + text_size(record, "body");
+    if (out.is_open()) {
+      out << line;
+      if (line.back() != '\n') out << '\n';
+    }
+  }
+  if (out.is_open()) {
+    out.close();
+    if (!out) throw std::runtime_error(slice.string() + ": write error");
+  }
+  return corpus;
+}
+
+struct Run {
+  std::string engine;
+  double seconds = 0;
+  double peak_rss_mb = 0;
+  Xapian::doccount documents = 0;
+  double index_mb = 0;
+};
+
+/** Runs argv[0] with argv and waits for it; throws unless it exits with status 0. */
+Run run_child(const std::string& engine, const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+
+  std::cout.flush();
+  std::cerr.flush();
+  auto start = std::chrono::steady_clock::now();
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+  if (pid == 0) {
+    execv(argv[0], argv.data());
+    std::fprintf(stderr, "%s: cannot run: %s\n", argv[0], std::strerror(errno));
+    _exit(127);
+  }
+  int status = 0;
+  rusage usage{};
+  pid_t waited;
+  do {
+    waited = wait4(pid, &status, 0, &usage);
+  } while (waited < 0 && errno == EINTR);
+  if (waited < 0) throw std::runtime_error(std::string("wait4: ") + std::strerror(errno));
+  Run run;
+  run.engine = engine;
+  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  run.peak_rss_mb = static_cast<double>(usage.ru_maxrss) * 1024.0 / 1e6;  // ru_maxrss is in KiB
+
+  if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+    throw std::runtime_error(args[0] + " exited with status " + std::to_string(WEXITSTATUS(status)));
+  }
+  if (WIFSIGNALED(status)) {
+    throw std::runtime_error(args[0] + " was killed by signal " + std::to_string(WTERMSIG(status)) + " (" +
+                             strsignal(WTERMSIG(status)) + ")");
+  }
+  return run;
+}
+
+/** Sum of the sizes of the regular files under dir, in bytes. */
+std::uintmax_t disk_size(const fs::path& dir) {
+  std::uintmax_t total = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+    if (entry.is_regular_file() && !entry.is_symlink()) total += entry.file_size();
+  }
+  return total;
+}
+
+void measure(Run& run, const fs::path& db) {
+  run.index_mb = static_cast<double>(disk_size(db)) / 1e6;
+  run.documents = Xapian::Database(db.string()).get_doccount();
+}
+
+/** Removes what the benchmark created in the work directory when it goes out of scope. */
+class WorkDir {
+ public:
+  WorkDir(const std::string& requested, bool keep) : keep_(keep) {
+    if (requested.empty()) {
+      std::string pattern = "/tmp/marsad-bench-index.XXXXXX";
+      if (!mkdtemp(pattern.data())) throw std::runtime_error(std::string("mkdtemp: ") + std::strerror(errno));
+      path_ = pattern;
+      owned_ = true;
+    } else {
+      path_ = requested;
+      owned_ = fs::create_directories(path_);
+    }
+  }
+  ~WorkDir() {
+    if (keep_) {
+      std::cout << "work directory kept: " << path_.string() << "\n";
+      return;
+    }
+    std::error_code ignored;
+    if (owned_) {
+      fs::remove_all(path_, ignored);
+    } else {
+      for (const auto& p : created_) fs::remove_all(p, ignored);
+    }
+  }
+  WorkDir(const WorkDir&) = delete;
+  WorkDir& operator=(const WorkDir&) = delete;
+
+  /** A path in the work directory that must not exist yet; removed with the work directory. */
+  fs::path entry(const std::string& name) {
+    fs::path p = path_ / name;
+    if (fs::exists(p)) throw std::runtime_error(p.string() + " already exists; choose another --work-dir");
+    created_.push_back(p);
+    return p;
+  }
+
+ private:
+  fs::path path_;
+  bool keep_;
+  bool owned_ = false;
+  std::vector<fs::path> created_;
+};
+
+const char* verdict(bool met) { return met ? "met" : "NOT met"; }
+
+void report(const Corpus& corpus, int threads, const Run& plain, const Run& marsad) {
+  const double mb = static_cast<double>(corpus.text_bytes) / 1e6;
+  std::cout << std::fixed;
+  std::cout << "input: " << corpus.source << (corpus.path != corpus.source ? " (first records)" : "") << "\n"
+            << "       " << corpus.records << " records, " << std::setprecision(2) << mb
+            << " MB of title + body text (1 MB = 10^6 bytes)\n\n";
+
+  std::cout << std::left << std::setw(28) << "engine" << std::right << std::setw(10) << "documents" << std::setw(10)
+            << "seconds" << std::setw(10) << "docs/s" << std::setw(9) << "MB/s" << std::setw(13) << "peak RSS MB"
+            << std::setw(11) << "index MB" << "\n";
+  for (const Run* r : {&plain, &marsad}) {
+    std::cout << std::left << std::setw(28) << r->engine << std::right << std::setw(10) << r->documents
+              << std::setprecision(2) << std::setw(10) << r->seconds << std::setprecision(1) << std::setw(10)
+              << r->documents / r->seconds << std::setprecision(2) << std::setw(9) << mb / r->seconds
+              << std::setprecision(1) << std::setw(13) << r->peak_rss_mb << std::setw(11) << r->index_mb << "\n";
+  }
+
+  const double speed_ratio = (mb / marsad.seconds) / (mb / plain.seconds);
+  const double size_ratio = marsad.index_mb / plain.index_mb;
+  std::cout << "\n"
+            << std::setprecision(2) << "Marsad/plain throughput (MB/s): " << speed_ratio << "x  (target >= 1.00 with "
+            << threads << " threads: " << verdict(speed_ratio >= 1.0) << ")\n"
+            << "Marsad/plain index size:        " << size_ratio << "x  (target <= 1.50: "
+            << verdict(size_ratio <= 1.5) << ")\n\n"
+            << "documents: plain " << plain.documents << ", Marsad " << marsad.documents << "\n";
+  if (plain.documents != marsad.documents) {
+    const std::string warning = "WARNING: the document counts differ (plain " + std::to_string(plain.documents) +
+                                ", Marsad " + std::to_string(marsad.documents) +
+                                "); the two indexes do not hold the same records and the ratios are not comparable";
+    std::cout << "\n*** " << warning << " ***\n";
+    std::cerr << "*** " << warning << " ***\n";
+  }
+}
+
+int run_benchmark(const std::string& input, const std::string& marsad_index, const std::string& plain_indexer,
+                  int threads, std::size_t max_docs, const std::string& work_dir, bool keep) {
+  for (const auto& exe : {plain_indexer, marsad_index}) {
+    if (access(exe.c_str(), X_OK) != 0) {
+      std::cerr << "error: " << exe << " is not an executable (" << std::strerror(errno) << ")\n";
+      return 1;
+    }
+  }
+  WorkDir work(work_dir, keep);
+  fs::path slice = max_docs > 0 ? work.entry("input.jsonl") : fs::path();
+  const fs::path plain_db = work.entry("plain.db");
+  const fs::path marsad_db = work.entry("marsad.db");
+
+  const Corpus corpus = prepare(input, max_docs, slice);
+  if (corpus.records == 0) {
+    std::cerr << "error: " << input << " holds no JSON records\n";
+    return 1;
+  }
+
+  Run plain = run_child("plain Xapian (1 thread)",
+                        {plain_indexer, "--db", plain_db.string(), "--input", corpus.path});
+  Run marsad = run_child("Marsad (" + std::to_string(threads) + " threads)",
+                         {marsad_index, "--db", marsad_db.string(), "--threads", std::to_string(threads), "--quiet",
+                          corpus.path});
+  measure(plain, plain_db);
+  measure(marsad, marsad_db);
+  report(corpus, threads, plain, marsad);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Indexing benchmark: marsad-index against a plain one-thread Xapian TermGenerator indexer"};
+  std::string input = "../shared/data/saudinewsnet/saudinewsnet.jsonl.gz";
+  std::string marsad_index = MARSAD_INDEX_EXE;
+  std::string plain_indexer = MARSAD_PLAIN_INDEXER_EXE;
+  int threads = 2;
+  std::size_t max_docs = 0;
+  std::string work_dir;
+  bool keep = false;
+  app.add_option("--input", input, "news corpus, JSONL (optionally gzip)")->capture_default_str();
+  app.add_option("--marsad-index", marsad_index, "marsad-index executable")->capture_default_str();
+  app.add_option("--plain", plain_indexer, "baseline indexer executable")->capture_default_str();
+  app.add_option("--threads", threads, "threads for marsad-index")->capture_default_str()->check(CLI::PositiveNumber);
+  app.add_option("--max-docs", max_docs, "index only the first N records (0 = all)")->capture_default_str();
+  app.add_option("--work-dir", work_dir, "where the databases go (default: a fresh directory under /tmp)");
+  app.add_flag("--keep", keep, "keep the databases and the work directory");
+  CLI11_PARSE(app, argc, argv);
+
+  if (!fs::exists(input)) {
+    std::cout << "SKIP: " << input << " not found (the external news corpus is not beside this checkout)\n";
+    return kSkip;
+  }
+  try {
+    return run_benchmark(input, marsad_index, plain_indexer, threads, max_docs, work_dir, keep);
+  } catch (const Xapian::Error& e) {
+    std::cerr << "error: " << e.get_description() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+  }
+  return 1;
+}

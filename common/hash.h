@@ -1,0 +1,27 @@
+#pragma once
+// A stable 64-bit hash (FNV-1a) for ids, duplicate detection and data fingerprints: the same
+// bytes give the same value on every platform and in every release.
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace marsad {
+
+inline constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
+
+inline std::uint64_t fnv1a(std::string_view data, std::uint64_t h = kFnvOffset) {
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+inline std::string hex64(std::uint64_t value) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));
+  return buffer;
+}
+
+}  // namespace marsad

@@ -1,0 +1,45 @@
+#pragma once
+// The analysis stage of indexing: a Record in, a ready Xapian document out.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/text/analyzer.h"
+#include "indexer/input/record.h"
+
+namespace marsad::indexer {
+
+/** A record turned into a document, with what the writer and the summary need to know. */
+struct AnalysedRecord {
+  std::string id;              // the record's id, or "h:" + hash of source, title and body
+  Xapian::Document document;   // terms, values and stored data as schema.h describes them
+  std::uint64_t body_hash = 0;     // of the normalized body: equal for exact duplicates
+  std::uint64_t content_hash = 0;  // of the stored data: equal when a record is unchanged
+  bool has_date = false;
+  std::vector<std::pair<std::string, std::string>> warnings;  // (reason, message): repaired, not skipped
+  std::optional<std::pair<std::string, std::string>> skipped;  // (reason, message): not indexed
+};
+
+struct BuildOptions {
+  std::size_t max_doc_bytes = 10 * 1024 * 1024;  // longer bodies are cut at a character boundary
+};
+
+/** Builds documents; holds an Analyzer, so use one DocumentBuilder per thread. */
+class DocumentBuilder {
+ public:
+  DocumentBuilder(text::AnalyzerSettings settings, BuildOptions options);
+  AnalysedRecord build(Record record);
+
+ private:
+  text::Analyzer analyzer_;
+  BuildOptions options_;
+  std::vector<text::AnalyzedToken> tokens_;
+};
+
+/** The id a record without one gets: stable across runs for the same source, title and body. */
+std::string derived_id(const Record& record);
+
+}  // namespace marsad::indexer

@@ -1,0 +1,66 @@
+#include "indexer/index_info.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iomanip>
+#include <ostream>
+#include <vector>
+
+#include "common/errors.h"
+#include "common/schema.h"
+
+namespace fs = std::filesystem;
+
+namespace marsad::indexer {
+namespace {
+
+std::string iso_of(const std::string& yyyymmdd) {
+  if (yyyymmdd.size() != 8) return yyyymmdd;
+  return yyyymmdd.substr(0, 4) + "-" + yyyymmdd.substr(4, 2) + "-" + yyyymmdd.substr(6, 2);
+}
+
+std::uintmax_t size_on_disk(const std::string& path) {
+  std::uintmax_t total = 0;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+  return total;
+}
+
+}  // namespace
+
+void print_index_info(const std::string& path, std::ostream& out) {
+  if (!fs::exists(fs::path(path) / schema::kStubFileName))
+    throw InputError(path + " is not a Marsad index (no " + std::string(schema::kStubFileName) + " file)");
+  Xapian::Database db;
+  try {
+    db = Xapian::Database(path);
+  } catch (const Xapian::Error& e) {
+    throw InputError(path + ": cannot open index: " + e.get_msg());
+  }
+  out << "index          " << path << " (" << db.get_metadata(std::string(schema::kShardCountKey)) << " shard(s))\n";
+  out << "documents      " << db.get_doccount() << '\n';
+  auto undated = db.get_termfreq(std::string(schema::kNoDateTerm));
+  if (db.get_doccount() > undated) {
+    out << "date range     " << iso_of(db.get_value_lower_bound(schema::kDateSlot)) << " to "
+        << iso_of(db.get_value_upper_bound(schema::kDateSlot)) << '\n';
+  }
+  out << "without a date " << undated << '\n';
+  // Source terms are normalized; show each as written in one of its documents.
+  std::vector<std::pair<Xapian::doccount, std::string>> sources;
+  const std::string prefix(schema::kSourcePrefix);
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    std::string shown = db.get_document(*db.postlist_begin(*it)).get_value(schema::kSourceSlot);
+    sources.emplace_back(it.get_termfreq(), shown.empty() ? (*it).substr(prefix.size()) : shown);
+  }
+  std::sort(sources.rbegin(), sources.rend());
+  out << "sources        " << sources.size() << '\n';
+  for (const auto& [count, name] : sources) out << "  " << std::setw(8) << count << "  " << name << '\n';
+  out << "schema         " << db.get_metadata(std::string(schema::kSchemaVersionKey)) << '\n';
+  out << "analysis       " << db.get_metadata(std::string(schema::kAnalysisKey)) << '\n';
+  out << "size on disk   " << std::fixed << std::setprecision(1) << static_cast<double>(size_on_disk(path)) / 1e6 << " MB\n";
+}
+
+}  // namespace marsad::indexer

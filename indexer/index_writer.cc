@@ -1,0 +1,231 @@
+#include "indexer/index_writer.h"
+
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <unordered_set>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+#include "common/errors.h"
+#include "common/hash.h"
+#include "common/index_metadata.h"
+#include "common/schema.h"
+
+namespace fs = std::filesystem;
+
+namespace marsad::indexer {
+namespace {
+
+std::uint64_t from_eight_bytes(const std::string& s) {
+  std::uint64_t v = 0;
+  for (unsigned char c : s) v = (v << 8) | c;
+  return v;
+}
+
+struct AddDuplicate {
+  std::string kept_id, duplicate_id;
+};
+struct Commit {
+  std::promise<void> done;
+};
+using Operation = std::variant<AnalysedRecord, AddDuplicate, Commit>;
+
+Xapian::WritableDatabase open_shard(const std::string& index_path, const std::string& shard_path, int flags) {
+  try {
+    return Xapian::WritableDatabase(shard_path, flags);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw InputError(index_path + " is locked by another writer (is another marsad-index running on it?)");
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    throw InputError(index_path + ": cannot open shard " + shard_path + ": " + e.get_msg());
+  }
+}
+
+}  // namespace
+
+struct IndexWriter::Shard {
+  Xapian::WritableDatabase db;
+  BlockingQueue<Operation> queue{256};
+  std::thread thread;
+  WriteCounts counts;
+  bool fresh = false;                        // created by this run: only ids seen below exist
+  std::unordered_set<std::string> written;   // ids written to a fresh shard
+
+  void run(IndexWriter& owner) {
+    try {
+      while (auto op = queue.pop()) {
+        if (auto* record = std::get_if<AnalysedRecord>(&*op)) {
+          write(*record);
+        } else if (auto* dup = std::get_if<AddDuplicate>(&*op)) {
+          add_duplicate(*dup);
+        } else {
+          auto& commit = std::get<Commit>(*op);
+          db.commit();
+          commit.done.set_value();
+        }
+      }
+    } catch (...) {
+      {
+        std::lock_guard lock(owner.failure_mutex_);
+        if (!owner.failure_) owner.failure_ = std::current_exception();
+      }
+      // Release anyone waiting for a commit on this shard.
+      queue.close();
+      while (auto op = queue.pop())
+        if (auto* commit = std::get_if<Commit>(&*op)) commit->done.set_exception(std::current_exception());
+    }
+  }
+
+  void write(AnalysedRecord& record) {
+    if (fresh && written.insert(record.id).second) {  // no look-up needed for a new id in a new shard
+      db.add_document(record.document);
+      ++counts.added;
+      return;
+    }
+    std::string id_term = schema::term(schema::kIdPrefix, record.id);
+    Xapian::PostingIterator existing = db.postlist_begin(id_term);
+    if (existing == db.postlist_end(id_term)) {
+      db.add_document(record.document);
+      ++counts.added;
+      return;
+    }
+    Xapian::docid docid = *existing;
+    if (from_eight_bytes(db.get_document(docid).get_value(schema::kContentHashSlot)) == record.content_hash) {
+      ++counts.unchanged;
+      return;
+    }
+    db.replace_document(docid, record.document);
+    ++counts.updated;
+  }
+
+  void add_duplicate(const AddDuplicate& dup) {
+    std::string id_term = schema::term(schema::kIdPrefix, dup.kept_id);
+    Xapian::PostingIterator it = db.postlist_begin(id_term);
+    if (it == db.postlist_end(id_term)) return;
+    Xapian::Document doc = db.get_document(*it);
+    nlohmann::json data = nlohmann::json::parse(doc.get_data());
+    auto& list = data["duplicates"];
+    if (!list.is_array()) list = nlohmann::json::array();
+    for (const auto& existing : list)
+      if (existing == dup.duplicate_id) return;
+    list.push_back(dup.duplicate_id);
+    doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    db.replace_document(*it, doc);
+    ++counts.duplicate_links;
+  }
+};
+
+IndexWriter::IndexWriter(const std::string& path, const text::AnalyzerSettings& settings, unsigned shards_for_new_index)
+    : path_(path) {
+  std::error_code ec;
+  fs::path stub = fs::path(path) / schema::kStubFileName;
+  existed_ = fs::exists(stub, ec);
+  unsigned count = shards_for_new_index;
+  if (existed_) {
+    Xapian::Database whole;
+    try {
+      whole = Xapian::Database(path);
+    } catch (const Xapian::Error& e) {
+      throw InputError(path + ": cannot open existing index: " + e.get_msg());
+    }
+    check_index_metadata(whole, path, settings);
+    count = static_cast<unsigned>(std::stoul(whole.get_metadata(std::string(schema::kShardCountKey))));
+  } else {
+    if (fs::exists(path, ec) && !fs::is_empty(path, ec))
+      throw InputError(path + " exists and is not a Marsad index (no " + std::string(schema::kStubFileName) +
+                       " file); give an empty or new folder");
+    fs::create_directories(path, ec);
+    if (ec) throw InputError(path + ": cannot create folder: " + ec.message());
+    if (count == 0) count = 1;
+  }
+  for (unsigned i = 0; i < count; ++i) {
+    auto shard = std::make_unique<Shard>();
+    std::string shard_path = (fs::path(path) / schema::shard_directory_name(i)).string();
+    shard->db = open_shard(path, shard_path, existed_ ? Xapian::DB_OPEN : Xapian::DB_CREATE_OR_OPEN);
+    if (!existed_) {
+      write_index_metadata(shard->db, settings, i, count);
+      shard->db.commit();
+      shard->fresh = true;
+    }
+    shards_.push_back(std::move(shard));
+  }
+  if (!existed_) {
+    // Written last: an index without its stub is an incomplete creation, not an index.
+    std::ofstream out(stub);
+    for (unsigned i = 0; i < count; ++i) out << "auto " << schema::shard_directory_name(i) << '\n';
+    if (!out) throw InputError(stub.string() + ": cannot write");
+  }
+  for (auto& shard : shards_) shard->thread = std::thread([this, s = shard.get()] { s->run(*this); });
+}
+
+IndexWriter::~IndexWriter() {
+  if (!finished_) {
+    for (auto& shard : shards_) shard->queue.close();
+    for (auto& shard : shards_)
+      if (shard->thread.joinable()) shard->thread.join();
+  }
+}
+
+std::unordered_map<std::uint64_t, std::string> IndexWriter::existing_body_hashes() const {
+  std::unordered_map<std::uint64_t, std::string> hashes;
+  for (const auto& shard : shards_) {
+    Xapian::ValueIterator body = shard->db.valuestream_begin(schema::kBodyHashSlot);
+    Xapian::ValueIterator ids = shard->db.valuestream_begin(schema::kIdSlot);
+    for (; body != shard->db.valuestream_end(schema::kBodyHashSlot); ++body) {
+      ids.skip_to(body.get_docid());
+      if (ids == shard->db.valuestream_end(schema::kIdSlot) || ids.get_docid() != body.get_docid()) continue;
+      hashes.emplace(from_eight_bytes(*body), *ids);
+    }
+  }
+  return hashes;
+}
+
+IndexWriter::Shard& IndexWriter::shard_for(const std::string& id) {
+  return *shards_[fnv1a(id) % shards_.size()];
+}
+
+void IndexWriter::rethrow_failure() {
+  std::lock_guard lock(failure_mutex_);
+  if (failure_) std::rethrow_exception(failure_);
+}
+
+void IndexWriter::write(AnalysedRecord record) {
+  rethrow_failure();
+  Shard& shard = shard_for(record.id);
+  shard.queue.push(std::move(record));
+}
+
+void IndexWriter::add_duplicate(const std::string& kept_id, const std::string& duplicate_id) {
+  rethrow_failure();
+  shard_for(kept_id).queue.push(AddDuplicate{kept_id, duplicate_id});
+}
+
+void IndexWriter::commit() {
+  rethrow_failure();
+  std::vector<std::future<void>> done;
+  for (auto& shard : shards_) {
+    Commit commit;
+    done.push_back(commit.done.get_future());
+    if (!shard->queue.push(std::move(commit))) rethrow_failure();
+  }
+  for (auto& f : done) f.get();
+}
+
+WriteCounts IndexWriter::finish() {
+  commit();
+  for (auto& shard : shards_) shard->queue.close();
+  for (auto& shard : shards_) shard->thread.join();
+  finished_ = true;
+  rethrow_failure();
+  WriteCounts total;
+  for (auto& shard : shards_) {
+    total.added += shard->counts.added;
+    total.updated += shard->counts.updated;
+    total.unchanged += shard->counts.unchanged;
+    total.duplicate_links += shard->counts.duplicate_links;
+  }
+  return total;
+}
+
+}  // namespace marsad::indexer

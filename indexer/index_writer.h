@@ -1,0 +1,71 @@
+#pragma once
+// The writing side of indexing: a sharded Marsad index, one writer thread per shard.
+#include <atomic>
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/text/analyzer.h"
+#include "indexer/blocking_queue.h"
+#include "indexer/document_builder.h"
+
+namespace marsad::indexer {
+
+/** What the shard writers did; read after finish(). */
+struct WriteCounts {
+  std::uint64_t added = 0;      // new ids
+  std::uint64_t updated = 0;    // ids already present, with changed content
+  std::uint64_t unchanged = 0;  // ids already present with the same content (not rewritten)
+  std::uint64_t duplicate_links = 0;  // duplicate ids recorded in kept documents
+};
+
+/**
+ * Opens (or creates) the index directory: shard databases plus a stub file, schema and analysis
+ * settings in every shard's metadata. Records go to the shard chosen by a hash of their id, so a
+ * re-run updates each record where it is. Methods are called from one thread (the coordinator);
+ * each shard writes on its own thread. Throws InputError/ConfigError on open; a write error in a
+ * shard is rethrown by the next call.
+ */
+class IndexWriter {
+ public:
+  IndexWriter(const std::string& path, const text::AnalyzerSettings& settings, unsigned shards_for_new_index);
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  unsigned shard_count() const { return static_cast<unsigned>(shards_.size()); }
+  /** Whether the index existed before (a re-run) rather than being created now. */
+  bool existed() const { return existed_; }
+
+  /** Body hash → id of every document already in the index (for duplicate detection). */
+  std::unordered_map<std::uint64_t, std::string> existing_body_hashes() const;
+
+  void write(AnalysedRecord record);
+  /** Records duplicate_id in the stored data of the document kept_id. */
+  void add_duplicate(const std::string& kept_id, const std::string& duplicate_id);
+  /** Commits every shard; returns when all have committed. */
+  void commit();
+  /** Commits and stops the shard threads. */
+  WriteCounts finish();
+
+ private:
+  struct Shard;
+  Shard& shard_for(const std::string& id);
+  void rethrow_failure();
+
+  std::string path_;
+  bool existed_ = false;
+  std::vector<std::unique_ptr<Shard>> shards_;
+  std::mutex failure_mutex_;
+  std::exception_ptr failure_;
+  bool finished_ = false;
+};
+
+}  // namespace marsad::indexer

@@ -1,0 +1,87 @@
+// marsad-index: reads reports (JSONL, CSV, TSV, text files) into a Marsad index.
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "common/cli/exit_codes.h"
+#include "common/cli/run_main.h"
+#include "common/errors.h"
+#include "indexer/index_info.h"
+#include "indexer/pipeline.h"
+
+namespace {
+
+std::atomic<bool> stop_requested{false};
+volatile std::sig_atomic_t stop_signal = 0;
+
+void request_stop(int signal) {
+  stop_requested = true;
+  stop_signal = signal;
+  std::signal(signal, SIG_DFL);  // a second signal ends the process at once
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace marsad;
+  CLI::App app{"Index Arabic news reports (JSONL, CSV, TSV, folders of .txt/.md) into a Marsad index."};
+  indexer::IndexOptions options;
+  options.threads = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::string> field_assignments;
+  std::string input_format = "auto", stemmer = "light", log_level = "info";
+  bool info = false, quiet = false, verbose = false;
+  app.add_option("--db", options.db_path, "index folder (created if missing)")->required();
+  app.add_option("inputs", options.inputs, "input files or folders, or - for standard input");
+  app.add_flag("--info", info, "describe the index instead of indexing");
+  app.add_option("--field", field_assignments, "map a field: CANONICAL=NAME, e.g. body=article_text (repeatable)");
+  app.add_option("--input-format", input_format, "format of the inputs")
+      ->check(CLI::IsMember({"auto", "jsonl", "csv", "tsv", "text"}))->capture_default_str();
+  app.add_option("--date", options.reader.default_date, "date for text files without one in their name (YYYY-MM-DD)");
+  app.add_option("--threads", options.threads, "analysis threads")->check(CLI::Range(1, 256))->capture_default_str();
+  app.add_option("--shards", options.shards, "shards of a new index (one writer thread each)")
+      ->check(CLI::Range(1, 64))->capture_default_str();
+  app.add_option("--batch", options.batch, "documents between commits")->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--max-doc-bytes", options.build.max_doc_bytes, "longer bodies are truncated, with a warning")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_flag("--strict", options.strict, "stop at the first bad record (exit code 2)");
+  app.add_flag("--keep-duplicates", options.keep_duplicates, "index exact duplicates as separate documents");
+  app.add_option("--stemmer", stemmer, "stem stage of the analysis")->check(CLI::IsMember({"light", "snowball"}))->capture_default_str();
+  app.add_flag("-q,--quiet", quiet, "no progress line");
+  app.add_flag("-v,--verbose", verbose, "debug messages (same as --log-level debug)");
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+
+  auto logger = spdlog::stderr_color_mt("marsad-index");
+  logger->set_pattern("%^%l%$: %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::from_str(log_level));
+
+  return cli::run_main("marsad-index", [&] {
+    if (info) {
+      indexer::print_index_info(options.db_path, std::cout);
+      return cli::kExitOk;
+    }
+    if (options.inputs.empty()) throw ConfigError("no inputs given (files, folders or -); see --help");
+    for (const auto& assignment : field_assignments) options.fields.apply(assignment);
+    options.input_format = indexer::parse_input_format(input_format);
+    options.analysis.stemmer = text::parse_stemmer_kind(stemmer);
+    options.progress = !quiet && isatty(STDERR_FILENO);
+    std::signal(SIGINT, request_stop);
+    std::signal(SIGTERM, request_stop);
+
+    indexer::IndexSummary summary = indexer::run_indexing(options, stop_requested);
+    std::cout << indexer::format_summary(summary);
+    if (summary.strict_failure) {
+      std::cerr << "marsad-index: --strict: " << summary.strict_message << '\n';
+      return cli::kExitBadRecord;
+    }
+    if (summary.interrupted) return 128 + static_cast<int>(stop_signal);
+    return cli::kExitOk;
+  });
+}

@@ -1,0 +1,235 @@
+#include "indexer/pipeline.h"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "common/errors.h"
+#include "indexer/blocking_queue.h"
+#include "indexer/index_writer.h"
+#include "indexer/progress.h"
+
+namespace marsad::indexer {
+namespace {
+
+struct ReadItem {
+  std::uint64_t sequence = 0;
+  std::optional<Record> record;
+  std::optional<ReadProblem> problem;
+};
+
+struct BuiltItem {
+  std::uint64_t sequence = 0;
+  std::optional<AnalysedRecord> built;
+  std::optional<ReadProblem> problem;
+};
+
+/** Logs the first few warnings of each kind, then only counts them. */
+class WarningLog {
+ public:
+  explicit WarningLog(std::size_t limit) : limit_(limit) {}
+  void warn(const std::string& reason, const std::string& message) {
+    std::size_t n = ++seen_[reason];
+    if (n <= limit_) {
+      spdlog::warn("{}", message);
+    } else if (n == limit_ + 1) {
+      spdlog::warn("further '{}' warnings are only counted (see the summary)", reason);
+    }
+  }
+
+ private:
+  std::size_t limit_;
+  std::map<std::string, std::size_t> seen_;
+};
+
+}  // namespace
+
+IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& stop) {
+  auto started = std::chrono::steady_clock::now();
+  IndexSummary summary;
+  // Every input is checked before anything is written, so a bad path changes nothing.
+  std::vector<InputFile> inputs = find_inputs(options.inputs, options.input_format);
+  std::uint64_t total_bytes = 0;
+  bool sizes_known = true;
+  for (const auto& input : inputs) {
+    total_bytes += input.size;
+    sizes_known &= input.path != "-";
+  }
+
+  IndexWriter writer(options.db_path, options.analysis, options.shards);
+  summary.shards = writer.shard_count();
+  auto body_hashes = writer.existing_body_hashes();
+  spdlog::info("indexing {} input file(s) into {} ({} shard(s), {} analysis thread(s){})", inputs.size(),
+               options.db_path, writer.shard_count(), options.threads,
+               writer.existed() ? ", updating an existing index" : "");
+
+  const unsigned workers = std::max(1u, options.threads);
+  BlockingQueue<ReadItem> to_analyse(64 * workers);
+  BlockingQueue<BuiltItem> to_write(64 * workers);
+  std::atomic<bool> abort{false};
+  std::atomic<std::uint64_t> bytes_read{0};
+  std::exception_ptr reader_failure;
+
+  std::thread reader([&] {
+    std::uint64_t sequence = 0, bytes_before = 0;
+    try {
+      for (const auto& input : inputs) {
+        if (stop || abort) break;
+        auto records = open_reader(input, options.fields, options.reader);
+        spdlog::debug("reading {}", input.path);
+        Record record;
+        std::optional<ReadProblem> problem;
+        while (!stop && !abort && records->next(record, problem)) {
+          ReadItem item;
+          item.sequence = sequence++;
+          if (problem) {
+            item.problem = std::move(problem);
+          } else {
+            item.record = std::move(record);
+          }
+          if (!to_analyse.push(std::move(item))) break;
+          bytes_read = bytes_before + records->bytes_read();
+        }
+        bytes_before += records->bytes_read();
+        bytes_read = bytes_before;
+      }
+    } catch (...) {
+      reader_failure = std::current_exception();
+    }
+    to_analyse.close();
+  });
+
+  std::vector<std::thread> analysers;
+  std::atomic<unsigned> analysers_left{workers};
+  for (unsigned i = 0; i < workers; ++i) {
+    analysers.emplace_back([&] {
+      DocumentBuilder builder(options.analysis, options.build);
+      while (auto item = to_analyse.pop()) {
+        BuiltItem out;
+        out.sequence = item->sequence;
+        if (item->problem) {
+          out.problem = std::move(item->problem);
+        } else {
+          out.built = builder.build(std::move(*item->record));
+        }
+        if (!to_write.push(std::move(out))) break;
+      }
+      if (--analysers_left == 0) to_write.close();
+    });
+  }
+
+  auto shut_down = [&] {
+    abort = true;
+    to_analyse.close();
+    to_write.close();
+    reader.join();
+    for (auto& t : analysers) t.join();
+  };
+
+  WarningLog warnings(options.max_warnings_per_reason);
+  ProgressLine progress(options.progress, sizes_known ? total_bytes : 0);
+  std::map<std::uint64_t, BuiltItem> waiting;  // arrivals out of order, by sequence
+  std::uint64_t next_sequence = 0, since_commit = 0;
+  std::uint64_t written = 0;
+
+  auto handle = [&](BuiltItem& item) {
+    ++summary.records;
+    if (summary.strict_failure) return;  // after --strict stops the run, nothing more is written
+    std::optional<std::pair<std::string, std::string>> bad;
+    if (item.problem) bad = std::make_pair(item.problem->reason, item.problem->message);
+    if (item.built && item.built->skipped) bad = item.built->skipped;
+    if (!bad && options.strict && item.built && !item.built->warnings.empty()) bad = item.built->warnings.front();
+    if (bad) {
+      if (options.strict) {
+        summary.strict_failure = true;
+        summary.strict_message = bad->second;
+        abort = true;
+        return;
+      }
+      ++summary.skipped[bad->first];
+      warnings.warn(bad->first, bad->second);
+      return;
+    }
+    AnalysedRecord& record = *item.built;
+    for (const auto& [reason, message] : record.warnings) {
+      ++summary.repaired[reason];
+      warnings.warn(reason, message);
+    }
+    if (!options.keep_duplicates) {
+      auto [it, inserted] = body_hashes.emplace(record.body_hash, record.id);
+      if (!inserted && it->second != record.id) {
+        ++summary.duplicates;
+        writer.add_duplicate(it->second, record.id);
+        return;
+      }
+    }
+    summary.without_date += !record.has_date;
+    writer.write(std::move(record));
+    ++written;
+    if (++since_commit >= options.batch) {
+      writer.commit();
+      since_commit = 0;
+    }
+  };
+
+  try {
+    while (auto item = to_write.pop()) {
+      waiting.emplace(item->sequence, std::move(*item));
+      for (auto it = waiting.begin(); it != waiting.end() && it->first == next_sequence; it = waiting.begin()) {
+        handle(it->second);
+        waiting.erase(it);
+        ++next_sequence;
+      }
+      progress.update(summary.records, bytes_read);
+    }
+  } catch (...) {
+    progress.clear();
+    shut_down();
+    throw;
+  }
+  progress.clear();
+  shut_down();
+
+  WriteCounts counts = writer.finish();
+  summary.added = counts.added;
+  summary.updated = counts.updated;
+  summary.unchanged = counts.unchanged;
+  summary.bytes = bytes_read;
+  summary.interrupted = stop && !summary.strict_failure;
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (reader_failure) std::rethrow_exception(reader_failure);
+  return summary;
+}
+
+std::string format_summary(const IndexSummary& s) {
+  std::string out;
+  char line[256];
+  auto add = [&](const char* format, auto... values) {
+    std::snprintf(line, sizeof line, format, values...);
+    out += line;
+  };
+  auto u = [](std::uint64_t v) { return static_cast<unsigned long long>(v); };
+  if (s.interrupted) out += "interrupted: everything read so far is committed; run the same command again to finish\n";
+  add("records read     %llu\n", u(s.records));
+  add("indexed (new)    %llu\n", u(s.added));
+  add("updated          %llu\n", u(s.updated));
+  add("unchanged        %llu\n", u(s.unchanged));
+  add("duplicates       %llu (kept once, their ids recorded in the kept report)\n", u(s.duplicates));
+  std::uint64_t skipped = 0;
+  for (const auto& [reason, n] : s.skipped) skipped += n;
+  add("skipped          %llu\n", u(skipped));
+  for (const auto& [reason, n] : s.skipped) add("  %-22s %llu\n", reason.c_str(), u(n));
+  for (const auto& [reason, n] : s.repaired) add("warning: %-20s %llu (indexed)\n", reason.c_str(), u(n));
+  add("without a date   %llu\n", u(s.without_date));
+  double mb = static_cast<double>(s.bytes) / 1e6;
+  add("input            %.1f MB in %.1f s (%.1f docs/s, %.2f MB/s), %u shard(s)\n", mb, s.seconds,
+      s.seconds > 0 ? static_cast<double>(s.records) / s.seconds : 0.0, s.seconds > 0 ? mb / s.seconds : 0.0, s.shards);
+  return out;
+}
+
+}  // namespace marsad::indexer

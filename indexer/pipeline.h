@@ -1,0 +1,57 @@
+#pragma once
+// The indexing run: read → analyse on N threads → de-duplicate → write, with progress and a summary.
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/text/analyzer.h"
+#include "indexer/document_builder.h"
+#include "indexer/input/record_reader.h"
+
+namespace marsad::indexer {
+
+struct IndexOptions {
+  std::string db_path;
+  std::vector<std::string> inputs;
+  InputFormat input_format = InputFormat::Auto;
+  FieldMap fields;
+  ReaderOptions reader;
+  BuildOptions build;
+  text::AnalyzerSettings analysis;
+  unsigned threads = 2;          // analysis threads
+  unsigned shards = 2;           // for a new index; an existing one keeps its own
+  std::size_t batch = 10'000;    // documents between commits
+  bool strict = false;           // the first bad record ends the run (exit code 2)
+  bool keep_duplicates = false;  // index exact duplicates as documents of their own
+  bool progress = false;         // draw a progress line on stderr
+  std::size_t max_warnings_per_reason = 20;  // further warnings of a kind are only counted
+};
+
+/** What a run did. */
+struct IndexSummary {
+  std::uint64_t records = 0;      // records read (good or bad)
+  std::uint64_t added = 0, updated = 0, unchanged = 0, duplicates = 0;
+  std::uint64_t without_date = 0;
+  std::map<std::string, std::uint64_t> skipped;   // by reason
+  std::map<std::string, std::uint64_t> repaired;  // by reason (indexed with a warning)
+  std::uint64_t bytes = 0;        // input bytes read
+  double seconds = 0;
+  bool interrupted = false;       // stopped by a signal; what was analysed is committed
+  bool strict_failure = false;    // --strict met a bad record
+  std::string strict_message;
+  unsigned shards = 0;
+};
+
+/**
+ * Runs an indexing job. `stop` is polled: once set, reading stops, what was read is analysed,
+ * written and committed, and the summary says interrupted. Throws InputError/ConfigError for
+ * problems that make the whole run wrong (unreadable input, locked index, other settings).
+ */
+IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& stop);
+
+/** The summary as the lines marsad-index prints. */
+std::string format_summary(const IndexSummary& summary);
+
+}  // namespace marsad::indexer

@@ -1,0 +1,142 @@
+#include "indexer/document_builder.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "common/schema.h"
+
+namespace marsad::indexer {
+namespace {
+
+Record sample() {
+  Record r;
+  r.id = "c-001";
+  r.title = "قصف على الخرطوم";
+  r.body = "أعلنت قوات الدعم السريع السيطرة على مواقع بالخرطوم، ونفى الجيش ذلك.";
+  r.date = "Sun, 16 Apr 2023 08:00:00 +0000";
+  r.source = "وكالة الأنباء";
+  r.url = "https://news.example.org/c-001";
+  r.extra["author"] = "سلمى";
+  r.origin = {"reports.jsonl", 4};
+  return r;
+}
+
+std::set<std::string> terms(const Xapian::Document& doc) { return {doc.termlist_begin(), doc.termlist_end()}; }
+
+TEST(DocumentBuilder, WritesTheTermsValuesAndDataOfTheSchema) {
+  DocumentBuilder builder({}, {});
+  AnalysedRecord out = builder.build(sample());
+  ASSERT_FALSE(out.skipped);
+  auto t = terms(out.document);
+  EXPECT_TRUE(t.count("Qc-001"));
+  EXPECT_TRUE(t.count("Zخرطوم"));      // stem, from بالخرطوم and الخرطوم
+  EXPECT_TRUE(t.count("بالخرطوم"));    // the normalized word as written
+  EXPECT_TRUE(t.count("D20230416"));
+  EXPECT_TRUE(t.count("M202304"));
+  EXPECT_TRUE(t.count("Y2023"));
+  EXPECT_TRUE(t.count("XSRCوكاله الانباء"));
+  EXPECT_FALSE(t.count(std::string(schema::kNoDateTerm)));
+  EXPECT_EQ(out.document.get_value(schema::kDateSlot), "20230416");
+  EXPECT_EQ(out.document.get_value(schema::kSourceSlot), "وكالة الأنباء");
+  auto data = nlohmann::json::parse(out.document.get_data());
+  EXPECT_EQ(data["date"], "2023-04-16");
+  EXPECT_EQ(data["date_as_written"], "Sun, 16 Apr 2023 08:00:00 +0000");
+  EXPECT_EQ(data["extra"]["author"], "سلمى");
+  EXPECT_EQ(data["origin"], "reports.jsonl:4");
+  EXPECT_TRUE(out.has_date);
+}
+
+TEST(DocumentBuilder, TitleWordsWeighMoreAndPhrasesStayInsideTitleOrBody) {
+  DocumentBuilder builder({}, {});
+  AnalysedRecord out = builder.build(sample());
+  for (auto it = out.document.termlist_begin(); it != out.document.termlist_end(); ++it) {
+    if (*it == "Zقصف") {
+      EXPECT_EQ(it.get_wdf(), schema::kTitleWdf);
+      EXPECT_EQ(*it.positionlist_begin(), 1u);
+    }
+    if (*it == "Zاعلن") {
+      EXPECT_EQ(it.get_wdf(), schema::kBodyWdf);
+      EXPECT_GT(*it.positionlist_begin(), 3u + schema::kBodyPositionGap - 1);
+    }
+  }
+}
+
+TEST(DocumentBuilder, RecordsWithoutIdGetAStableDerivedId) {
+  Record a = sample(), b = sample();
+  a.id.clear();
+  b.id.clear();
+  b.origin = {"other.jsonl", 99};
+  DocumentBuilder builder({}, {});
+  std::string id = builder.build(a).id;
+  EXPECT_EQ(id.substr(0, 2), "h:");
+  EXPECT_EQ(builder.build(b).id, id);
+  b.body += " إضافة";
+  EXPECT_NE(builder.build(b).id, id);
+}
+
+TEST(DocumentBuilder, ARecordWithoutBodyIsSkipped) {
+  Record r = sample();
+  r.body = "  \n ";
+  DocumentBuilder builder({}, {});
+  AnalysedRecord out = builder.build(r);
+  ASSERT_TRUE(out.skipped);
+  EXPECT_EQ(out.skipped->first, "no body");
+  EXPECT_NE(out.skipped->second.find("reports.jsonl:4"), std::string::npos);
+}
+
+TEST(DocumentBuilder, LongBodiesAreCutAtACharacterBoundaryWithAWarning) {
+  Record r = sample();
+  r.body = std::string(10, 'a') + "غزة";  // 10 + 6 bytes
+  DocumentBuilder builder({}, BuildOptions{13});
+  AnalysedRecord out = builder.build(r);
+  ASSERT_EQ(out.warnings.size(), 1u);
+  EXPECT_EQ(out.warnings[0].first, "body truncated");
+  EXPECT_EQ(nlohmann::json::parse(out.document.get_data())["body"], std::string(10, 'a') + "غ");
+}
+
+TEST(DocumentBuilder, InvalidUtf8IsRepairedWithAWarningNamingTheField) {
+  Record r = sample();
+  r.body = "نص \xff سليم";
+  DocumentBuilder builder({}, {});
+  AnalysedRecord out = builder.build(r);
+  ASSERT_FALSE(out.skipped);
+  ASSERT_EQ(out.warnings.size(), 1u);
+  EXPECT_NE(out.warnings[0].second.find("invalid UTF-8 in body at byte offset 5"), std::string::npos);
+}
+
+TEST(DocumentBuilder, UnreadableDatesAreWarnedAndMarkedUndated) {
+  Record r = sample();
+  r.date = "yesterday";
+  DocumentBuilder builder({}, {});
+  AnalysedRecord out = builder.build(r);
+  EXPECT_FALSE(out.has_date);
+  EXPECT_TRUE(terms(out.document).count(std::string(schema::kNoDateTerm)));
+  ASSERT_EQ(out.warnings.size(), 1u);
+  EXPECT_EQ(out.warnings[0].first, "unreadable date");
+}
+
+TEST(DocumentBuilder, BodyHashIgnoresDiacriticsAndPunctuationButNotWords) {
+  DocumentBuilder builder({}, {});
+  Record a = sample(), b = sample(), c = sample();
+  b.id = "copy";
+  b.body = "أعلنتْ قواتُ الدعم السريع السيطرة على مواقع بالخرطوم ونفى الجيش ذلك";
+  c.body = "أعلنت قوات الدعم السريع السيطرة على مواقع في الخرطوم، ونفى الجيش ذلك.";
+  auto ha = builder.build(a).body_hash;
+  EXPECT_EQ(builder.build(b).body_hash, ha);
+  EXPECT_NE(builder.build(c).body_hash, ha);
+}
+
+TEST(DocumentBuilder, ContentHashChangesWithTheRecordNotItsPlace) {
+  DocumentBuilder builder({}, {});
+  Record a = sample(), b = sample();
+  b.origin = {"elsewhere.jsonl", 1};
+  auto h = builder.build(a).content_hash;
+  EXPECT_EQ(builder.build(b).content_hash, h);
+  b.title += "!";
+  EXPECT_NE(builder.build(b).content_hash, h);
+}
+
+}  // namespace
+}  // namespace marsad::indexer

@@ -1,0 +1,244 @@
+// End-to-end: the marsad-index executable on corpora the tests write, including interruption.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <xapian.h>
+
+#include <array>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "common/schema.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kIndexer = std::string(MARSAD_BINARY_DIR) + "/indexer/marsad-index";
+
+struct Result {
+  int status;
+  std::string out;
+};
+
+Result run(const std::string& args) {
+  std::string command = kIndexer + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  std::array<char, 4096> buffer;
+  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+  int status = pclose(pipe);
+  return {WEXITSTATUS(status), out};
+}
+
+fs::path scratch(const std::string& name) {
+  fs::path dir = fs::path(testing::TempDir()) / "marsad_index" / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+/** n reports with distinct bodies, in JSONL. */
+void write_corpus(const fs::path& path, int n, int first = 0) {
+  const char* words[] = {"قصف", "الجيش", "مواقع", "في", "حلب", "وأعلنت", "المعارضة", "مقتل", "مدنيين", "بالغارات",
+                         "ودعا", "الوسيط", "إلى", "وقف", "إطلاق", "النار", "بغزة", "وباكو", "لأرمينيا", "هدنة"};
+  std::ofstream out(path);
+  for (int i = first; i < first + n; ++i) {
+    std::string body;
+    for (int w = 0; w < 60; ++w) body += std::string(words[(i * 7 + w * 3) % 20]) + " ";
+    body += "رقم " + std::to_string(i);
+    nlohmann::json record{{"id", "r-" + std::to_string(i)}, {"title", std::string("تقرير ") + std::to_string(i)},
+                          {"body", body},   {"date", "2023-10-" + std::to_string(10 + i % 20)},
+                          {"source", i % 2 ? "صحيفة الأفق" : "إذاعة الساحل"}};
+    out << record.dump() << '\n';
+  }
+}
+
+std::size_t doccount(const fs::path& db) { return Xapian::Database(db.string()).get_doccount(); }
+
+TEST(MarsadIndex, IndexesTheSampleCorpusAndReportsIt) {
+  auto dir = scratch("sample");
+  Result r = run("--db " + (dir / "db").string() + " --quiet " + MARSAD_SOURCE_DIR + "/corpus/reports.jsonl");
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("indexed (new)    162"), std::string::npos) << r.out;
+  EXPECT_EQ(doccount(dir / "db"), 162u);
+  Result info = run("--db " + (dir / "db").string() + " --info");
+  EXPECT_EQ(info.status, 0);
+  EXPECT_NE(info.out.find("documents      162"), std::string::npos) << info.out;
+  EXPECT_NE(info.out.find("صحيفة الأفق"), std::string::npos) << info.out;
+  EXPECT_NE(info.out.find("stemmer=light"), std::string::npos);
+}
+
+TEST(MarsadIndex, ReindexingIsIdempotentAndUpdatesInPlace) {
+  auto dir = scratch("idempotent");
+  write_corpus(dir / "a.jsonl", 50);
+  ASSERT_EQ(run("--db " + (dir / "db").string() + " " + (dir / "a.jsonl").string()).status, 0);
+  Result again = run("--db " + (dir / "db").string() + " " + (dir / "a.jsonl").string());
+  EXPECT_NE(again.out.find("unchanged        50"), std::string::npos) << again.out;
+  // Change one record: it is updated, not added.
+  std::ofstream(dir / "b.jsonl") << R"({"id": "r-3", "title": "جديد", "body": "نص معدل تماما"})" << '\n';
+  Result update = run("--db " + (dir / "db").string() + " " + (dir / "b.jsonl").string());
+  EXPECT_NE(update.out.find("updated          1"), std::string::npos) << update.out;
+  EXPECT_EQ(doccount(dir / "db"), 50u);
+}
+
+TEST(MarsadIndex, ExactDuplicatesAreKeptOnceWithTheirIds) {
+  auto dir = scratch("duplicates");
+  std::ofstream(dir / "d.jsonl") << R"({"id": "one", "body": "قصف الجيش مواقع في حلب"})" << '\n'
+                                 << R"({"id": "two", "body": "قَصفَ الجيشُ مواقعَ في حلب."})" << '\n'
+                                 << R"({"id": "three", "body": "نص آخر"})" << '\n';
+  Result r = run("--db " + (dir / "db").string() + " " + (dir / "d.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("duplicates       1"), std::string::npos) << r.out;
+  Xapian::Database db((dir / "db").string());
+  EXPECT_EQ(db.get_doccount(), 2u);
+  auto data = nlohmann::json::parse(db.get_document(*db.postlist_begin("Qone")).get_data());
+  EXPECT_EQ(data["duplicates"], nlohmann::json::array({"two"}));
+  // --keep-duplicates indexes both.
+  Result all = run("--db " + (dir / "db2").string() + " --keep-duplicates " + (dir / "d.jsonl").string());
+  EXPECT_EQ(doccount(dir / "db2"), 3u);
+}
+
+TEST(MarsadIndex, BadRecordsAreSkippedCountedAndNamed) {
+  auto dir = scratch("bad");
+  std::ofstream(dir / "x.jsonl", std::ios::binary) << R"({"id": "a", "body": "صحيح"})" << '\n'
+                                                   << R"({"id": "b", "body": )" << '\n'
+                                                   << R"({"id": "c", "title": "بلا نص"})" << '\n'
+                                                   << "{\"id\": \"d\", \"body\": \"\xff\xfe\"}\n";
+  Result r = run("--db " + (dir / "db").string() + " " + (dir / "x.jsonl").string());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("x.jsonl:2: malformed JSON line, skipped"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("x.jsonl:3: record has no body, skipped"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("x.jsonl:4: invalid UTF-8 at byte offset 21 of the line, replaced"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("skipped          2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("invalid UTF-8 (repaired) 1"), std::string::npos) << r.out;
+  EXPECT_EQ(doccount(dir / "db"), 2u);
+}
+
+TEST(MarsadIndex, StrictStopsAtTheFirstBadRecordWithExitCode2) {
+  auto dir = scratch("strict");
+  std::ofstream(dir / "x.jsonl") << R"({"id": "a", "body": "صحيح"})" << '\n' << "not json\n" << R"({"id": "c", "body": "بعد"})" << '\n';
+  Result r = run("--db " + (dir / "db").string() + " --strict " + (dir / "x.jsonl").string());
+  EXPECT_EQ(r.status, 2) << r.out;
+  EXPECT_NE(r.out.find("x.jsonl:2"), std::string::npos) << r.out;
+  EXPECT_EQ(doccount(dir / "db"), 1u);  // what came before is committed, nothing after
+}
+
+TEST(MarsadIndex, UnreadableInputEndsTheRunAndLeavesTheIndexAlone) {
+  auto dir = scratch("unreadable");
+  write_corpus(dir / "a.jsonl", 10);
+  ASSERT_EQ(run("--db " + (dir / "db").string() + " " + (dir / "a.jsonl").string()).status, 0);
+  Result r = run("--db " + (dir / "db").string() + " " + (dir / "a.jsonl").string() + " " + (dir / "missing.jsonl").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("missing.jsonl: no such file or directory"), std::string::npos) << r.out;
+  EXPECT_EQ(doccount(dir / "db"), 10u);
+}
+
+TEST(MarsadIndex, ALockedIndexIsAOneLineError) {
+  auto dir = scratch("locked");
+  write_corpus(dir / "a.jsonl", 5);
+  ASSERT_EQ(run("--db " + (dir / "db").string() + " " + (dir / "a.jsonl").string()).status, 0);
+  Xapian::WritableDatabase holder((dir / "db" / marsad::schema::shard_directory_name(0)).string(), Xapian::DB_OPEN);
+  Result r = run("--db " + (dir / "db").string() + " " + (dir / "a.jsonl").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("is locked by another writer"), std::string::npos) << r.out;
+}
+
+TEST(MarsadIndex, AnIndexBuiltWithOtherSettingsIsRefusedWithAHowTo) {
+  auto dir = scratch("settings");
+  write_corpus(dir / "a.jsonl", 5);
+  ASSERT_EQ(run("--db " + (dir / "db").string() + " " + (dir / "a.jsonl").string()).status, 0);
+  Result r = run("--db " + (dir / "db").string() + " --stemmer snowball " + (dir / "a.jsonl").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("rebuild"), std::string::npos) << r.out;
+}
+
+pid_t start_indexer(const std::vector<std::string>& args) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::vector<char*> argv{const_cast<char*>(kIndexer.c_str())};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    int devnull = open("/dev/null", O_WRONLY);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+    execv(kIndexer.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+/** Waits until the index has some committed documents (or the child ended). */
+void wait_for_first_commit(const fs::path& db, pid_t pid) {
+  for (int i = 0; i < 600; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    int status;
+    if (waitpid(pid, &status, WNOHANG) == pid) FAIL() << "indexer finished before it could be interrupted";
+    try {
+      if (fs::exists(db / marsad::schema::kStubFileName) && doccount(db) > 0) return;
+    } catch (const Xapian::Error&) {
+    }
+  }
+  FAIL() << "no commit within 12 s";
+}
+
+void expect_each_record_once(const fs::path& db, int n) {
+  Xapian::Database index(db.string());
+  EXPECT_EQ(index.get_doccount(), static_cast<Xapian::doccount>(n));
+  for (int i = 0; i < n; ++i) ASSERT_EQ(index.get_termfreq("Qr-" + std::to_string(i)), 1u) << "record r-" << i;
+}
+
+TEST(MarsadIndex, KilledMidRunThenRerunHasEveryRecordExactlyOnce) {
+  auto dir = scratch("sigkill");
+  const int n = 6000;
+  write_corpus(dir / "a.jsonl", n);
+  std::vector<std::string> args{"--db", (dir / "db").string(), "--batch", "200", "--quiet", (dir / "a.jsonl").string()};
+  pid_t pid = start_indexer(args);
+  wait_for_first_commit(dir / "db", pid);
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+  EXPECT_LT(doccount(dir / "db"), static_cast<std::size_t>(n)) << "the run finished before the kill; make the corpus larger";
+  Result r = run("--db " + (dir / "db").string() + " --quiet " + (dir / "a.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  expect_each_record_once(dir / "db", n);
+}
+
+TEST(MarsadIndex, InterruptCommitsWhatWasReadAndExitsWith130) {
+  auto dir = scratch("sigint");
+  const int n = 6000;
+  write_corpus(dir / "a.jsonl", n);
+  std::vector<std::string> args{"--db", (dir / "db").string(), "--batch", "200", "--quiet", (dir / "a.jsonl").string()};
+  pid_t pid = start_indexer(args);
+  wait_for_first_commit(dir / "db", pid);
+  kill(pid, SIGINT);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);
+  std::size_t committed = doccount(dir / "db");
+  EXPECT_GT(committed, 0u);
+  Result r = run("--db " + (dir / "db").string() + " --quiet " + (dir / "a.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  expect_each_record_once(dir / "db", n);
+}
+
+TEST(MarsadIndex, ReadsFoldersOfTextAndCsv) {
+  auto dir = scratch("folders");
+  fs::create_directories(dir / "in" / "notes");
+  std::ofstream(dir / "in" / "notes" / "2020-09-30-baku.txt") << "قصف على باكو\nقالت وزارة الدفاع إن القصف استهدف مواقع مدنية.\n";
+  std::ofstream(dir / "in" / "sheet.csv") << "id,title,body\ns1,عنوان,\"نص، بفاصلة\"\n";
+  Result r = run("--db " + (dir / "db").string() + " " + (dir / "in").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  Xapian::Database db((dir / "db").string());
+  EXPECT_EQ(db.get_doccount(), 2u);
+  EXPECT_EQ(db.get_termfreq("Qnotes/2020-09-30-baku.txt"), 1u);
+  EXPECT_EQ(db.get_termfreq("D20200930"), 1u);
+  EXPECT_EQ(db.get_termfreq("Qs1"), 1u);
+}
+
+}  // namespace
