@@ -1,10 +1,26 @@
 #!/usr/bin/env bash
-# Installs what Marsad needs (Debian 12, as root), builds it and shows the analysis of the
-# shipped sample corpus.
+# Installs what Marsad needs (Debian 12, as root), builds it, indexes the shipped sample corpus
+# and runs example searches over it.
 set -euo pipefail
 cd "$(dirname "$0")"
 source .ci/deps.sh
 marsad_install_deps
 marsad_build >/dev/null
-echo "== The analysis of the first sample report (token, index term):"
-head -n 1 corpus/reports.jsonl | build/common/marsad-tag --format terms | head -n 60
+
+index=build/sample-index
+rm -rf "$index"
+echo "== Indexing corpus/reports.jsonl into $index"
+build/indexer/marsad-index --db "$index" --quiet corpus/reports.jsonl
+echo
+build/indexer/marsad-index --db "$index" --info
+search() {
+  echo
+  echo "== marsad-search $*"
+  build/searcher/marsad-search --db "$index" -n 3 "$@"
+}
+search 'بالخرطوم'
+search '"وقف إطلاق النار"' 'date:2020-01-01..2020-12-31'
+search 'وساطة' 'source:صحيفة الأفق'
+echo
+echo "== How the analysis sees a sentence (token, index term):"
+echo "وأعلنت وزارة الصحة بغزة مقتل ٣٠ مدنيا في الغارات" | build/common/marsad-tag

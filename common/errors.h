@@ -36,4 +36,10 @@ class ConfigError : public Error {
   using Error::Error;
 };
 
+/** A query the parser cannot read; what() names the query and the problem. */
+class QueryError : public Error {
+ public:
+  using Error::Error;
+};
+
 }  // namespace marsad

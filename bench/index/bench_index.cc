@@ -117,7 +117,7 @@ struct Run {
   double index_mb = 0;
 };
 
-/** Runs argv[0] with argv and waits for it; throws unless it exits with status 0. */
+/** Runs args[0] with args, its output to stderr, and waits for it; throws unless it exits with status 0. */
 Run run_child(const std::string& engine, const std::vector<std::string>& args) {
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
@@ -129,6 +129,7 @@ Run run_child(const std::string& engine, const std::vector<std::string>& args) {
   pid_t pid = fork();
   if (pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
   if (pid == 0) {
+    dup2(STDERR_FILENO, STDOUT_FILENO);  // stdout carries the report only
     execv(argv[0], argv.data());
     std::fprintf(stderr, "%s: cannot run: %s\n", argv[0], std::strerror(errno));
     _exit(127);
@@ -271,8 +272,9 @@ int run_benchmark(const std::string& input, const std::string& marsad_index, con
   Run plain = run_child("plain Xapian (1 thread)",
                         {plain_indexer, "--db", plain_db.string(), "--input", corpus.path});
   Run marsad = run_child("Marsad (" + std::to_string(threads) + " threads)",
+                         // --keep-duplicates: the baseline indexes exact duplicates too, so both hold the same reports.
                          {marsad_index, "--db", marsad_db.string(), "--threads", std::to_string(threads), "--quiet",
-                          corpus.path});
+                          "--keep-duplicates", corpus.path});
   measure(plain, plain_db);
   measure(marsad, marsad_db);
   report(corpus, threads, plain, marsad);

@@ -1,0 +1,49 @@
+// marsad-search: queries a Marsad index and prints the matching reports.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+#include "common/cli/exit_codes.h"
+#include "common/cli/run_main.h"
+#include "common/text/stemmer.h"
+#include "searcher/searcher.h"
+
+int main(int argc, char** argv) {
+  using namespace marsad;
+  CLI::App app{"Search a Marsad index of Arabic reports."};
+  std::string db, stemmer = "light";
+  std::vector<std::string> words;
+  searcher::SearchRequest request;
+  bool json = false;
+  app.add_option("--db", db, "index folder")->required();
+  app.add_option("query", words, "query: words, \"phrases\", AND/OR/NOT, source:NAME, date:2020-01-01..2020-12-31")->required();
+  app.add_option("-n,--limit", request.limit, "results to show")->check(CLI::Range(1, 10000))->capture_default_str();
+  app.add_option("--offset", request.offset, "results to skip")->capture_default_str();
+  app.add_flag("--json", json, "JSON output");
+  app.add_option("--stemmer", stemmer, "stem stage the index was built with")->check(CLI::IsMember({"light", "snowball"}))->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+
+  return cli::run_main("marsad-search", [&] {
+    for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
+    text::AnalyzerSettings settings;
+    settings.stemmer = text::parse_stemmer_kind(stemmer);
+    searcher::Searcher searcher(db, settings);
+    searcher::SearchResult result = searcher.search(request);
+    if (json) {
+      nlohmann::json out{{"query", request.query}, {"estimated_matches", result.estimated_matches}, {"hits", nlohmann::json::array()}};
+      for (const auto& h : result.hits)
+        out["hits"].push_back({{"id", h.id}, {"title", h.title}, {"date", h.date}, {"source", h.source}, {"url", h.url},
+                               {"percent", h.percent}, {"snippet", h.snippet}});
+      std::cout << out.dump(2) << '\n';
+      return cli::kExitOk;
+    }
+    std::cout << "about " << result.estimated_matches << " reports match: " << request.query << '\n';
+    std::size_t rank = request.offset;
+    for (const auto& h : result.hits) {
+      std::cout << '\n' << ++rank << ". " << h.title << "\n   " << (h.date.empty() ? "(no date)" : h.date) << " | " << h.source
+                << " | " << h.id << "\n   " << h.snippet << '\n';
+    }
+    return cli::kExitOk;
+  });
+}

@@ -1,0 +1,81 @@
+#include "searcher/searcher.h"
+
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+
+#include "common/errors.h"
+#include "common/index_metadata.h"
+#include "common/schema.h"
+#include "common/text/stopwords.h"
+#include "common/text/xapian_stem.h"
+
+namespace marsad::searcher {
+namespace {
+
+/** source:NAME matches the source as written, through the same normalization as indexing. */
+class SourceFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(schema::term(schema::kSourcePrefix, normalizer_.normalize(value)));
+  }
+
+ private:
+  text::Normalizer normalizer_;
+};
+
+}  // namespace
+
+Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings settings)
+    : stem_(text::make_xapian_stem(settings)), query_normalizer_(text::NormalizerOptions{.lowercase = false}) {
+  if (!std::filesystem::exists(std::filesystem::path(index_path) / schema::kStubFileName))
+    throw InputError(index_path + " is not a Marsad index; build one with: marsad-index --db " + index_path + " INPUT...");
+  try {
+    db_ = Xapian::Database(index_path);
+  } catch (const Xapian::Error& e) {
+    throw InputError(index_path + ": cannot open index: " + e.get_msg());
+  }
+  check_index_metadata(db_, index_path, settings);
+  parser_.set_database(db_);
+  parser_.set_stemmer(stem_);
+  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+  parser_.set_stopper(text::StopWordList::builtin().new_query_stopper());
+  parser_.set_default_op(Xapian::Query::OP_AND);
+  parser_.add_boolean_prefix("source", (new SourceFieldProcessor)->release());
+  parser_.add_rangeprocessor((new Xapian::DateRangeProcessor(schema::kDateSlot, "date:"))->release());
+}
+
+Xapian::Query Searcher::parse(const std::string& query) {
+  try {
+    return parser_.parse_query(query_normalizer_.normalize(query),
+                               Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT);
+  } catch (const Xapian::QueryParserError& e) {
+    throw QueryError("cannot parse query '" + query + "': " + e.get_msg());
+  }
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  Xapian::Enquire enquire(db_);
+  Xapian::Query query = parse(request.query);
+  enquire.set_query(query);
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+  SearchResult result;
+  result.estimated_matches = mset.get_matches_estimated();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    auto data = nlohmann::json::parse(it.get_document().get_data());
+    SearchHit hit;
+    hit.id = data.value("id", "");
+    hit.title = data.value("title", "");
+    hit.date = data["date"].is_string() ? data["date"].get<std::string>() : "";
+    hit.source = data.value("source", "");
+    hit.url = data.value("url", "");
+    hit.percent = it.get_percent();
+    hit.snippet = mset.snippet(data.value("body", ""), 200, stem_, Xapian::MSet::SNIPPET_EXHAUSTIVE, "[", "]", "…");
+    for (char& c : hit.snippet)
+      if (c == '\n') c = ' ';
+    result.hits.push_back(std::move(hit));
+  }
+  return result;
+}
+
+}  // namespace marsad::searcher

@@ -1,0 +1,51 @@
+#pragma once
+// Answers queries over a Marsad index: free text and phrases through the same analysis chain the
+// indexer used, with source and date filters.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/text/analyzer.h"
+
+namespace marsad::searcher {
+
+struct SearchRequest {
+  std::string query;  // free text, "phrases", AND/OR/NOT, source:NAME, date:FROM..TO (YYYY-MM-DD)
+  Xapian::doccount offset = 0;
+  Xapian::doccount limit = 10;
+};
+
+struct SearchHit {
+  std::string id, title, date, source, url;
+  std::string snippet;  // a passage of the body with matches in [brackets]
+  int percent = 0;
+};
+
+struct SearchResult {
+  Xapian::doccount estimated_matches = 0;
+  std::vector<SearchHit> hits;
+};
+
+/**
+ * Opens an index read-only (all shards) and checks it was built with `settings` (ConfigError with
+ * a rebuild hint otherwise). Not thread-safe: one Searcher per thread.
+ */
+class Searcher {
+ public:
+  Searcher(const std::string& index_path, text::AnalyzerSettings settings = {});
+  /** Throws QueryError for a query that cannot be parsed. */
+  SearchResult search(const SearchRequest& request);
+
+ private:
+  Xapian::Query parse(const std::string& query);
+
+  Xapian::Database db_;
+  Xapian::Stem stem_;
+  Xapian::QueryParser parser_;
+  text::Normalizer query_normalizer_;
+};
+
+}  // namespace marsad::searcher

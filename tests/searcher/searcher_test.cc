@@ -1,0 +1,77 @@
+#include "searcher/searcher.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "common/errors.h"
+
+namespace fs = std::filesystem;
+
+namespace marsad::searcher {
+namespace {
+
+/** Indexes the sample corpus once for all tests of this file. */
+class SearcherTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    index_ = (fs::path(testing::TempDir()) / "searcher_sample").string();
+    fs::remove_all(index_);
+    std::string command = std::string(MARSAD_BINARY_DIR) + "/indexer/marsad-index --quiet --db " + index_ + " " +
+                          MARSAD_SOURCE_DIR + "/corpus/reports.jsonl > /dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+  }
+  static std::vector<std::string> ids(const std::string& query) {
+    Searcher searcher(index_);
+    std::vector<std::string> out;
+    for (const auto& hit : searcher.search({query, 0, 1000}).hits) out.push_back(hit.id);
+    return out;
+  }
+  static inline std::string index_;
+};
+
+TEST_F(SearcherTest, CliticsAndArticleDoNotMatter) {
+  auto with_clitic = ids("بالخرطوم");
+  EXPECT_GT(with_clitic.size(), 5u);
+  EXPECT_EQ(with_clitic, ids("الخرطوم"));
+  EXPECT_EQ(with_clitic, ids("خرطوم"));
+}
+
+TEST_F(SearcherTest, PhrasesMatchAcrossClitics) {
+  auto phrase = ids("\"وقف إطلاق النار\"");
+  EXPECT_GT(phrase.size(), 10u);
+  EXPECT_EQ(phrase, ids("\"لوقف إطلاق النار\""));
+  EXPECT_LT(ids("\"النار إطلاق وقف\"").size(), phrase.size());
+}
+
+TEST_F(SearcherTest, DateAndSourceFilters) {
+  Searcher searcher(index_);
+  auto result = searcher.search({"date:2023-04-15..2023-04-30", 0, 1000});
+  ASSERT_GT(result.hits.size(), 0u);
+  for (const auto& hit : result.hits) {
+    EXPECT_GE(hit.date, "2023-04-15");
+    EXPECT_LE(hit.date, "2023-04-30");
+  }
+  for (const auto& hit : searcher.search({"هدنة source:\"صحيفة الأفق\"", 0, 1000}).hits) EXPECT_EQ(hit.source, "صحيفة الأفق");
+}
+
+TEST_F(SearcherTest, SnippetsMarkMatches) {
+  Searcher searcher(index_);
+  auto result = searcher.search({"بالخرطوم", 0, 1});
+  ASSERT_EQ(result.hits.size(), 1u);
+  EXPECT_NE(result.hits[0].snippet.find("[الخرطوم]"), std::string::npos) << result.hits[0].snippet;
+}
+
+TEST_F(SearcherTest, RefusesAnIndexBuiltWithOtherSettings) {
+  EXPECT_THROW(Searcher(index_, text::AnalyzerSettings{text::StemmerKind::Snowball}), ConfigError);
+  EXPECT_THROW(Searcher("/nonexistent/index"), InputError);
+}
+
+TEST_F(SearcherTest, BadQueriesAreQueryErrors) {
+  Searcher searcher(index_);
+  EXPECT_THROW(searcher.search({"date:2020..", 0, 10}), QueryError);
+}
+
+}  // namespace
+}  // namespace marsad::searcher
