@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "common/errors.h"
 
@@ -16,12 +17,14 @@ namespace {
 class SearcherTest : public testing::Test {
  protected:
   static void SetUpTestSuite() {
-    index_ = (fs::path(testing::TempDir()) / "searcher_sample").string();
+    // ctest runs every test in its own process, possibly at once: one index per process.
+    index_ = (fs::path(testing::TempDir()) / ("searcher_sample_" + std::to_string(getpid()))).string();
     fs::remove_all(index_);
     std::string command = std::string(MARSAD_BINARY_DIR) + "/indexer/marsad-index --quiet --db " + index_ + " " +
                           MARSAD_SOURCE_DIR + "/corpus/reports.jsonl > /dev/null 2>&1";
     ASSERT_EQ(std::system(command.c_str()), 0);
   }
+  static void TearDownTestSuite() { fs::remove_all(index_); }
   static std::vector<std::string> ids(const std::string& query) {
     Searcher searcher(index_);
     std::vector<std::string> out;
