@@ -66,6 +66,7 @@ AnalysedRecord DocumentBuilder::build(Record record) {
                                std::to_string(options_.max_doc_bytes));
     truncate_utf8(record.body, options_.max_doc_bytes);
   }
+  out.text_bytes = record.title.size() + record.body.size();
   out.id = record.id.empty() ? derived_id(record) : record.id;
   // Xapian terms are at most 245 bytes; ids longer than that are hashed to stay unique.
   if (out.id.size() > 200) out.id = "h:" + hex64(fnv1a(out.id));

@@ -19,6 +19,7 @@ struct AnalysedRecord {
   std::uint64_t body_hash = 0;     // of the normalized body: equal for exact duplicates
   std::uint64_t content_hash = 0;  // of the stored data: equal when a record is unchanged
   bool has_date = false;
+  std::size_t text_bytes = 0;  // title + body as read
   std::vector<std::pair<std::string, std::string>> warnings;  // (reason, message): repaired, not skipped
   std::optional<std::pair<std::string, std::string>> skipped;  // (reason, message): not indexed
 };

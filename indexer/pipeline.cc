@@ -156,6 +156,7 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
       return;
     }
     AnalysedRecord& record = *item.built;
+    summary.text_bytes += record.text_bytes;
     for (const auto& [reason, message] : record.warnings) {
       ++summary.repaired[reason];
       warnings.warn(reason, message);
@@ -226,9 +227,10 @@ std::string format_summary(const IndexSummary& s) {
   for (const auto& [reason, n] : s.skipped) add("  %-22s %llu\n", reason.c_str(), u(n));
   for (const auto& [reason, n] : s.repaired) add("warning: %-20s %llu (indexed)\n", reason.c_str(), u(n));
   add("without a date   %llu\n", u(s.without_date));
-  double mb = static_cast<double>(s.bytes) / 1e6;
-  add("input            %.1f MB in %.1f s (%.1f docs/s, %.2f MB/s), %u shard(s)\n", mb, s.seconds,
-      s.seconds > 0 ? static_cast<double>(s.records) / s.seconds : 0.0, s.seconds > 0 ? mb / s.seconds : 0.0, s.shards);
+  double mb = static_cast<double>(s.text_bytes) / 1e6;
+  add("text             %.1f MB (%.1f MB read) in %.1f s: %.0f docs/s, %.2f MB/s, %u shard(s)\n", mb,
+      static_cast<double>(s.bytes) / 1e6, s.seconds, s.seconds > 0 ? static_cast<double>(s.records) / s.seconds : 0.0,
+      s.seconds > 0 ? mb / s.seconds : 0.0, s.shards);
   return out;
 }
 

@@ -36,7 +36,8 @@ struct IndexSummary {
   std::uint64_t without_date = 0;
   std::map<std::string, std::uint64_t> skipped;   // by reason
   std::map<std::string, std::uint64_t> repaired;  // by reason (indexed with a warning)
-  std::uint64_t bytes = 0;        // input bytes read
+  std::uint64_t bytes = 0;        // input bytes read from disk (compressed for .gz)
+  std::uint64_t text_bytes = 0;   // title + body of the records indexed or found duplicate
   double seconds = 0;
   bool interrupted = false;       // stopped by a signal; what was analysed is committed
   bool strict_failure = false;    // --strict met a bad record
