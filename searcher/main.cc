@@ -15,12 +15,16 @@ int main(int argc, char** argv) {
   std::string db, stemmer = "light";
   std::vector<std::string> words;
   searcher::SearchRequest request;
-  bool json = false;
+  bool json = false, no_stopwords = false;
+  std::string stopword_file;
   app.add_option("--db", db, "index folder")->required();
   app.add_option("query", words, "query: words, \"phrases\", AND/OR/NOT, source:NAME, date:2020-01-01..2020-12-31")->required();
   app.add_option("-n,--limit", request.limit, "results to show")->check(CLI::Range(1, 10000))->capture_default_str();
   app.add_option("--offset", request.offset, "results to skip")->capture_default_str();
   app.add_flag("--json", json, "JSON output");
+  auto* stop_option = app.add_option("--stopwords", stopword_file, "stop words to drop from free text (one per line) instead of the built-in list")
+                          ->check(CLI::ExistingFile);
+  app.add_flag("--no-stopwords", no_stopwords, "keep every query word")->excludes(stop_option);
   app.add_option("--stemmer", stemmer, "stem stage the index was built with")->check(CLI::IsMember({"light", "snowball"}))->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
@@ -28,7 +32,10 @@ int main(int argc, char** argv) {
     for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
     text::AnalyzerSettings settings;
     settings.stemmer = text::parse_stemmer_kind(stemmer);
-    searcher::Searcher searcher(db, settings);
+    text::StopWordList stopwords = no_stopwords              ? text::StopWordList()
+                                   : !stopword_file.empty() ? text::StopWordList::from_file(stopword_file)
+                                                            : text::StopWordList::builtin();
+    searcher::Searcher searcher(db, settings, stopwords);
     searcher::SearchResult result = searcher.search(request);
     if (json) {
       nlohmann::json out{{"query", request.query}, {"estimated_matches", result.estimated_matches}, {"hits", nlohmann::json::array()}};

@@ -7,7 +7,6 @@
 #include "common/errors.h"
 #include "common/index_metadata.h"
 #include "common/schema.h"
-#include "common/text/stopwords.h"
 #include "common/text/xapian_stem.h"
 
 namespace marsad::searcher {
@@ -26,7 +25,7 @@ class SourceFieldProcessor : public Xapian::FieldProcessor {
 
 }  // namespace
 
-Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings settings)
+Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings settings, const text::StopWordList& stopwords)
     : stem_(text::make_xapian_stem(settings)), query_normalizer_(text::NormalizerOptions{.lowercase = false}) {
   if (!std::filesystem::exists(std::filesystem::path(index_path) / schema::kStubFileName))
     throw InputError(index_path + " is not a Marsad index; build one with: marsad-index --db " + index_path + " INPUT...");
@@ -39,7 +38,7 @@ Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings setting
   parser_.set_database(db_);
   parser_.set_stemmer(stem_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
-  parser_.set_stopper(text::StopWordList::builtin().new_query_stopper());
+  parser_.set_stopper(stopwords.new_query_stopper());
   parser_.set_default_op(Xapian::Query::OP_AND);
   parser_.add_boolean_prefix("source", (new SourceFieldProcessor)->release());
   parser_.add_rangeprocessor((new Xapian::DateRangeProcessor(schema::kDateSlot, "date:"))->release());

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "common/text/analyzer.h"
+#include "common/text/stopwords.h"
 
 namespace marsad::searcher {
 
@@ -35,7 +36,8 @@ struct SearchResult {
  */
 class Searcher {
  public:
-  Searcher(const std::string& index_path, text::AnalyzerSettings settings = {});
+  Searcher(const std::string& index_path, text::AnalyzerSettings settings = {},
+           const text::StopWordList& stopwords = text::StopWordList::builtin());
   /** Throws QueryError for a query that cannot be parsed. */
   SearchResult search(const SearchRequest& request);
 

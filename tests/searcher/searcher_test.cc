@@ -71,6 +71,16 @@ TEST_F(SearcherTest, RefusesAnIndexBuiltWithOtherSettings) {
   EXPECT_THROW(Searcher("/nonexistent/index"), InputError);
 }
 
+TEST_F(SearcherTest, StopWordsAreConfigurable) {
+  // "في" is a built-in stop word: dropped from free text, kept (and indexed) otherwise.
+  EXPECT_EQ(ids("في بالخرطوم"), ids("بالخرطوم"));
+  EXPECT_TRUE(ids("في").empty());
+  Searcher none(index_, {}, text::StopWordList());
+  EXPECT_GT(none.search({"في", 0, 1000}).hits.size(), 100u);
+  Searcher mine(index_, {}, text::StopWordList::from_text("قوات\n"));
+  EXPECT_EQ(mine.search({"بالخرطوم قوات", 0, 1000}).hits.size(), ids("بالخرطوم").size());
+}
+
 TEST_F(SearcherTest, BadQueriesAreQueryErrors) {
   Searcher searcher(index_);
   EXPECT_THROW(searcher.search({"date:2020..", 0, 10}), QueryError);
