@@ -1,5 +1,7 @@
 #include "common/text/analyzer.h"
 
+#include "common/text/utf8.h"
+
 namespace marsad::text {
 namespace {
 
@@ -21,6 +23,18 @@ std::string number_term(std::string_view normalized) {
 }
 
 constexpr std::string_view kArticle = "ال";
+
+/** Whether the word as written starts with أ إ آ (ignoring marks and tatweel before it). */
+bool starts_with_hamza_alef(std::string_view word) {
+  std::size_t i = 0;
+  while (i < word.size()) {
+    int32_t cp = decode_utf8(word, i);
+    if (cp < 0) return false;
+    if (is_removed_mark(cp)) continue;
+    return cp == 0x0622 || cp == 0x0623 || cp == 0x0625;
+  }
+  return false;
+}
 
 /** The digits of و15, ب٣٠ and the like (a conjunction or preposition before a number), else "". */
 std::string number_after_clitic(std::string_view normalized) {
@@ -47,7 +61,8 @@ Analyzer::Analyzer(AnalyzerSettings settings, const Lexicon& lexicon)
       lexicon_(lexicon),
       stopwords_(StopWordList::builtin()),
       stemmer_(make_stemmer(settings.stemmer, lexicon)),
-      segmenter_([this](std::string_view core) { return stemmer_->attest(core); }) {}
+      segmenter_([this](std::string_view core) { return stemmer_->attest(core); },
+                 [this](std::string_view word) { return stopwords_.contains(word); }) {}
 
 std::vector<AnalyzedToken> Analyzer::analyze(std::string_view text) {
   std::vector<AnalyzedToken> out;
@@ -98,7 +113,7 @@ WordAnalysis Analyzer::compute(std::string_view word, TokenKind kind) {
     a.stem = number_term(a.normalized);
     return a;
   }
-  a.segments = segmenter_.segment(a.normalized);
+  a.segments = segmenter_.segment(a.normalized, starts_with_hamza_alef(word));
   // A clitic on a number (ب30, و2020): the core is the number.
   if (all_digits(a.segments.core)) {
     a.number = true;

@@ -20,18 +20,30 @@ struct Proclitic {
   int cost;      // what stripping it costs (see the table)
 };
 
-// Cost of taking a letter for a clitic: 2 for the common و ف ب ل, 3 for the rarer ك and س (كانت
-// is not ك + انت), 1 for the article, the commonest and least ambiguous clitic.
+// Cost of taking a letter for a clitic: 4 for the common و ف ب ل, 6 for the rarer ك and س (كانت
+// is not ك + انت), 2 for the article, the commonest and least ambiguous clitic.
 // Longest first. Normalized letters.
 constexpr std::array<Proclitic, 26> kProclitics{{
-    {"وبال", true, false, 5}, {"فبال", true, false, 5}, {"وكال", true, false, 6}, {"فكال", true, false, 6},
-    {"ولل", true, false, 5},  {"فلل", true, false, 5},  {"وال", true, false, 3},  {"فال", true, false, 3},
-    {"بال", true, false, 3},  {"كال", true, false, 4},  {"لل", true, false, 3},   {"ال", true, false, 1},
-    {"وس", false, true, 5},   {"فس", false, true, 5},   {"وب", false, false, 4},  {"فب", false, false, 4},
-    {"وك", false, false, 5},  {"فك", false, false, 5},  {"ول", false, false, 4},  {"فل", false, false, 4},
-    {"و", false, false, 2},   {"ف", false, false, 2},   {"ب", false, false, 2},   {"ك", false, false, 3},
-    {"ل", false, false, 2},   {"س", false, true, 3},
+    {"وبال", true, false, 10}, {"فبال", true, false, 10}, {"وكال", true, false, 12}, {"فكال", true, false, 12},
+    {"ولل", true, false, 10},  {"فلل", true, false, 10},  {"وال", true, false, 6},   {"فال", true, false, 6},
+    {"بال", true, false, 6},   {"كال", true, false, 8},   {"لل", true, false, 6},    {"ال", true, false, 2},
+    {"وس", false, true, 10},   {"فس", false, true, 10},   {"وب", false, false, 8},   {"فب", false, false, 8},
+    {"وك", false, false, 10},  {"فك", false, false, 10},  {"ول", false, false, 8},   {"فل", false, false, 8},
+    {"و", false, false, 4},    {"ف", false, false, 4},    {"ب", false, false, 4},    {"ك", false, false, 6},
+    {"ل", false, false, 4},    {"س", false, true, 6},
 }};
+
+// Words whose initial ال is not the article: relative pronouns, الله, and words spelled with a
+// hamza-alef that folding turned into ا (إلى, إلا, الآن, آلاف, آلات).
+constexpr std::array<std::string_view, 17> kArticleLikeWords{
+    "الله", "اللهم", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللاتي", "اللواتي", "اللايي",
+    "الا", "الي", "الان", "الاف", "الات"};
+
+bool article_like(std::string_view word) {
+  for (std::string_view w : kArticleLikeWords)
+    if (word == w) return true;
+  return false;
+}
 constexpr std::string_view kFuture = "س";
 
 // ي (my) is rare in news and word-final ي is nearly always the nisba ending (عسكري، سوري), so
@@ -40,17 +52,19 @@ constexpr std::array<std::string_view, 11> kEnclitics{"هما", "كما", "هم"
 constexpr std::string_view kFirstPersonEnclitic = "ي";
 constexpr std::array<std::string_view, 6> kSafeEnclitics{"هما", "هم", "هن", "ها", "كم", "نا"};
 
-/** How much an attested core outweighs the letters stripped to reach it. */
+/** How much an attested core outweighs the letters stripped to reach it (same scale as costs). */
 int attestation_weight(Attestation a) {
   switch (a) {
-    case Attestation::Name: return 8;
-    case Attestation::Lexicon: return 7;
-    case Attestation::Inflected: return 5;
-    case Attestation::Derived: return 4;
+    case Attestation::Name: return 16;
+    case Attestation::Lexicon: return 14;
+    case Attestation::Derived: return 11;
+    case Attestation::Inflected: return 9;
+    case Attestation::DerivedFromInflected: return 8;
     case Attestation::Unknown: break;
   }
   return 0;
 }
+constexpr int kFunctionWordWeight = 20;  // beats a listed whole word: فهو is ف + هو
 
 bool starts_imperfect(std::string_view rest) {
   return starts_with(rest, "ي") || starts_with(rest, "ت") || starts_with(rest, "ن") || starts_with(rest, "ا");
@@ -58,7 +72,7 @@ bool starts_imperfect(std::string_view rest) {
 
 }  // namespace
 
-Segmentation CliticSegmenter::segment(std::string_view word) const {
+Segmentation CliticSegmenter::segment(std::string_view word, bool initial_hamza) const {
   struct Candidate {
     Segmentation segmentation;
     int cost = 0;   // what is stripped
@@ -72,8 +86,8 @@ Segmentation CliticSegmenter::segment(std::string_view word) const {
       if (!enclitic.empty() && !ends_with(rest, enclitic)) continue;
       std::string_view core = rest.substr(0, rest.size() - enclitic.size());
       if (letter_count(core) < 2) continue;
-      // 2 per letter; a final ه costs more, as it is usually ة and not the pronoun.
-      int cost = proclitic_cost + static_cast<int>(letter_count(enclitic)) * 2 + (enclitic == "ه" ? 1 : 0);
+      // 4 per letter; a final ه costs more, as it is usually ة and not the pronoun.
+      int cost = proclitic_cost + static_cast<int>(letter_count(enclitic)) * 4 + (enclitic == "ه" ? 2 : 0);
       Attestation attestation = attest_(core);
       std::string restored;
       // Before a pronoun, ة is written ت: حكومتها → حكومة + ها.
@@ -90,19 +104,27 @@ Segmentation CliticSegmenter::segment(std::string_view word) const {
       }
       if (attestation == Attestation::Unknown) continue;
       if (enclitic == kFirstPersonEnclitic && !ta_restored) continue;
-      int score = cost - attestation_weight(attestation);
-      // Words starting وو or ال that are attested only as conjugated or derived forms (ووقف as a
-      // form of أوقف, القوة as one of ألقى) are far more often clitic + word.
-      if (proclitic.empty() && attestation < Attestation::Lexicon && (starts_with(word, "وو") || starts_with(word, "ال")))
-        score += 3;
+      int weight = attestation_weight(attestation);
+      if ((proclitic == "و" || proclitic == "ف") && enclitic.empty() && is_function_word_ && is_function_word_(core))
+        weight = kFunctionWordWeight;
+      int score = cost - weight;
+      // A core starting ال that is no name is far more often article + word than a hamza-initial
+      // word (الغاز: ألغاز "riddles" or ال + غاز "gas"), and a whole word starting وو attested only
+      // as a conjugated form is و + word (ووقف).
+      if (attestation != Attestation::Name && starts_with(core, "ال") && !article_like(core) &&
+          !(initial_hamza && proclitic.empty()))
+        score += 4;
+      if (proclitic.empty() && attestation < Attestation::Lexicon && starts_with(word, "وو")) score += 6;
       if (!best || score < best->score || (score == best->score && cost < best->cost))
         best = Candidate{Segmentation{std::string(proclitic), std::string(core), std::string(enclitic), attestation}, cost, score};
     }
   };
 
   consider({}, 0, word);
+  if (article_like(word)) return Segmentation{{}, std::string(word), {}, Attestation::Lexicon};
   for (const Proclitic& p : kProclitics) {
     if (!starts_with(word, p.letters)) continue;
+    if (initial_hamza && starts_with(p.letters, "ال")) continue;
     std::string_view rest = word.substr(p.letters.size());
     if (letter_count(rest) < 2) continue;
     if (p.future && !starts_imperfect(rest)) continue;

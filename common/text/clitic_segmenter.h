@@ -27,13 +27,20 @@ struct Segmentation {
 class CliticSegmenter {
  public:
   using AttestFunction = std::function<Attestation(std::string_view core)>;
-  explicit CliticSegmenter(AttestFunction attest) : attest_(std::move(attest)) {}
+  using WordPredicate = std::function<bool(std::string_view word)>;
+  /** is_function_word names particles and pronouns (the stop words): after و or ف they are
+   *  taken as a core even when the whole word is listed (وفي is و + في, not "loyal"). */
+  explicit CliticSegmenter(AttestFunction attest, WordPredicate is_function_word = {})
+      : attest_(std::move(attest)), is_function_word_(std::move(is_function_word)) {}
 
-  Segmentation segment(std::string_view normalized_word) const;
+  /** initial_hamza: the word as written starts with أ إ آ, so a leading ا ل is not the article
+   *  (آلام "pains" is not ال + ام). */
+  Segmentation segment(std::string_view normalized_word, bool initial_hamza = false) const;
 
  private:
   Segmentation fallback(std::string_view word) const;
   AttestFunction attest_;
+  WordPredicate is_function_word_;
 };
 
 }  // namespace marsad::text

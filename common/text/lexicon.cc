@@ -51,7 +51,8 @@ const std::string* Lexicon::lemma(std::string_view form) const {
 
 bool Lexicon::is_name(std::string_view word) const { return names_.find(word) != names_.end(); }
 
-void Lexicon::add_form(std::string form, std::string lemma) {
+void Lexicon::add_form(std::string form, std::string lemma, bool verb) {
+  (verb ? verbs_ : nouns_).insert(form);
   // When a form has several lemmas, keep one deterministically: the form itself if it is one,
   // else the longest (a derived verb form over its bare root), ties to the smaller string.
   auto [it, inserted] = lemmas_.try_emplace(std::move(form), lemma);
@@ -69,6 +70,7 @@ void LexiconLoader::load_hunspell(std::string_view dic, std::string_view aff) {
   Normalizer normalizer;
   // Morphological aliases: "AM <count>" then one "AM <fields>" line per alias, numbered from 1.
   std::vector<std::string> alias_lemma{""};
+  std::vector<bool> alias_verb{false};
   bool seen_count = false;
   for_each_line(aff, [&](std::string_view line) {
     if (line.substr(0, 3) != "AM ") return;
@@ -77,10 +79,13 @@ void LexiconLoader::load_hunspell(std::string_view dic, std::string_view aff) {
       return;
     }
     std::string lemma;
+    bool verb = false;
     for (std::string_view field : split(line.substr(3), ' ')) {
       if (field.substr(0, 3) == "st:") lemma = normalizer.normalize(field.substr(3));
+      if (field == "po:verb") verb = true;
     }
     alias_lemma.push_back(std::move(lemma));
+    alias_verb.push_back(verb);
   });
 
   bool first = true;
@@ -96,6 +101,7 @@ void LexiconLoader::load_hunspell(std::string_view dic, std::string_view aff) {
     if (word.empty()) return;
     std::string form = normalizer.normalize(word);
     std::string lemma;
+    bool verb = false;
     if (!morph.empty()) {
       std::size_t index = 0;
       for (char c : morph) {
@@ -105,10 +111,13 @@ void LexiconLoader::load_hunspell(std::string_view dic, std::string_view aff) {
         }
         index = index * 10 + static_cast<std::size_t>(c - '0');
       }
-      if (index > 0 && index < alias_lemma.size()) lemma = alias_lemma[index];
+      if (index > 0 && index < alias_lemma.size()) {
+        lemma = alias_lemma[index];
+        verb = alias_verb[index];
+      }
     }
     if (lemma.empty()) lemma = form;
-    target_.add_form(std::move(form), std::move(lemma));
+    target_.add_form(std::move(form), std::move(lemma), verb);
   });
 }
 

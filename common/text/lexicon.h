@@ -10,9 +10,10 @@
 namespace marsad::text {
 
 /** How strongly a candidate core is attested; higher wins when segmentations tie. */
-/** Unknown; Derived: a known word plus an inflectional suffix; Inflected: a lexicon form whose
- *  lemma differs (a conjugated verb); Lexicon: a lexicon base form; Name: a gazetteer name. */
-enum class Attestation { Unknown = 0, Derived = 1, Inflected = 2, Lexicon = 3, Name = 4 };
+/** Unknown; DerivedFromInflected: a conjugated lexicon form plus a suffix; Inflected: a lexicon
+ *  form whose lemma differs (a conjugated verb); Derived: a base form plus an inflectional suffix;
+ *  Lexicon: a lexicon base form; Name: a gazetteer name. */
+enum class Attestation { Unknown = 0, DerivedFromInflected, Inflected, Derived, Lexicon, Name };
 
 /**
  * Immutable after construction, so one instance is shared by all threads. All strings are
@@ -27,13 +28,17 @@ class Lexicon {
   /** An empty lexicon to fill by hand (tests). */
   Lexicon() = default;
 
-  void add_form(std::string form, std::string lemma);
+  void add_form(std::string form, std::string lemma, bool verb = false);
   void add_name(std::string name);
 
   /** Lemma of a clitic-free form, or nullptr when the form is not in the lexicon. */
   const std::string* lemma(std::string_view form) const;
   /** A gazetteer name (place, person) whose letters must not be taken for clitics. */
   bool is_name(std::string_view word) const;
+  /** A form the lexicon lists only as a verb (hunspell-ar's "po:verb"), never as a noun. */
+  bool is_verb(std::string_view form) const { return can_be_verb(form) && nouns_.find(form) == nouns_.end(); }
+  /** A form the lexicon lists as a verb, perhaps also as a noun (قتل). */
+  bool can_be_verb(std::string_view form) const { return verbs_.find(form) != verbs_.end(); }
 
   std::size_t form_count() const { return lemmas_.size(); }
   std::size_t name_count() const { return names_.size(); }
@@ -47,6 +52,8 @@ class Lexicon {
   };
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> lemmas_;
   std::unordered_set<std::string, Hash, std::equal_to<>> names_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> verbs_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> nouns_;
   std::string fingerprint_ = "empty";
 
   friend class LexiconLoader;

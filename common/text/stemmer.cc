@@ -18,19 +18,24 @@ std::string_view drop_suffix(std::string_view s, std::string_view suffix) {
 constexpr std::string_view kTaMarbuta = "ه";
 constexpr std::string_view kYa = "ي";
 
+/** Which bases a suffix attaches to. */
+enum class Base { Any, Noun, Verb };
+
 /** Suffixes whose removal is checked against the lexicon, longest first within each group. */
 struct SuffixRule {
   std::string_view suffix;
   std::string_view restore;  // appended to what remains before the lookup ("" or "ه")
+  Base base;
 };
 constexpr SuffixRule kKnownRules[] = {
-    {"تان", "ه"}, {"تين", "ه"},          // feminine dual → singular
-    {"ات", "ه"},  {"ات", ""},            // sound feminine plural → singular
-    {"يون", "ي"}, {"يين", "ي"},          // nisba plurals
-    {"ون", ""},   {"ين", ""},  {"ان", ""}, {"وا", ""},  // masculine plural, dual, verb plural
-    {"تما", ""}, {"تم", ""},  {"تن", ""},  {"ت", ""}, {"ن", ""},  // verb subject suffixes (نا: see the segmenter)
-    {"يه", "ي"},                         // feminine nisba → masculine
-    {"ا", ""},                           // accusative tanween alef: جنديا، مدنيا
+    {"تان", "ه", Base::Noun}, {"تين", "ه", Base::Noun},  // feminine dual → singular
+    {"ات", "ه", Base::Noun},  {"ات", "", Base::Noun},    // sound feminine plural → singular
+    {"يون", "ي", Base::Any},  {"يين", "ي", Base::Any},   // nisba plurals
+    {"ون", "", Base::Any},    {"ين", "", Base::Any},  {"ان", "", Base::Any},  // masculine plural, dual, يفعلون
+    {"وا", "", Base::Verb},   {"تما", "", Base::Verb}, {"تم", "", Base::Verb}, {"تن", "", Base::Verb},
+    {"ت", "", Base::Verb},    {"ن", "", Base::Verb},    // verb subject suffixes (نا: see the segmenter)
+    {"يه", "ي", Base::Noun},                            // feminine nisba → masculine
+    {"ا", "", Base::Noun},                              // accusative tanween alef: جنديا، مدنيا
 };
 
 }  // namespace
@@ -63,7 +68,10 @@ std::string LightStemmer::known_stem(std::string_view core, Attestation* attesta
   for (const SuffixRule& rule : kKnownRules) {
     if (!ends_with(core, rule.suffix)) continue;
     std::string_view rest = drop_suffix(core, rule.suffix);
-    if (letter_count(rest) < 2) continue;
+    // Keep three letters, or two when ة comes back (لغات → لغة); حسين is not حس + ين.
+    if (letter_count(rest) < (rule.restore == kTaMarbuta ? 2u : 3u)) continue;
+    // Tanween alef never follows ة (accusative ةً has none): زيرها is not زيره + ا.
+    if (rule.suffix == "ا" && ends_with(rest, kTaMarbuta)) continue;
     candidate.assign(rest);
     candidate += rule.restore;
     if (lexicon_.is_name(candidate)) {
@@ -71,8 +79,30 @@ std::string LightStemmer::known_stem(std::string_view core, Attestation* attesta
       return candidate;
     }
     if (const std::string* lemma = lexicon_.lemma(candidate)) {
-      *attestation = Attestation::Derived;
+      // A verb suffix needs a verb (or a conjugated form); a noun suffix a base that is not only a verb.
+      bool verb = lexicon_.can_be_verb(candidate) || *lemma != candidate;
+      if ((rule.base == Base::Verb && !verb) || (rule.base == Base::Noun && lexicon_.is_verb(candidate))) continue;
+      *attestation = *lemma == candidate ? Attestation::Derived : Attestation::DerivedFromInflected;
       return *lemma;
+    }
+  }
+  // Nisba adjectives (فكري، فكرية) and feminine adjectives (وحيدة) of a known word are words in
+  // their own right: attested, but their stem is themselves, so سوري stays apart from سور.
+  std::string_view masculine = ends_with(core, "يه") ? drop_suffix(core, kTaMarbuta) : core;
+  if (ends_with(masculine, kYa) && letter_count(masculine) >= 4) {
+    std::string_view stem = drop_suffix(masculine, kYa);
+    const std::string* base = lexicon_.lemma(stem);
+    if (base && *base == stem && !lexicon_.is_verb(stem)) {
+      *attestation = Attestation::Derived;
+      return std::string(masculine);
+    }
+  }
+  if (ends_with(core, kTaMarbuta) && letter_count(core) >= 4) {
+    std::string_view stem = drop_suffix(core, kTaMarbuta);
+    const std::string* base = lexicon_.lemma(stem);
+    if (base && *base == stem && !lexicon_.is_verb(stem)) {  // استهدفه is a verb + pronoun
+      *attestation = Attestation::Derived;
+      return std::string(core);
     }
   }
   // Imperfect verbs in ت/ن/ا share the lemma of the ي form the lexicon lists (تسيطر → يسيطر).
@@ -84,7 +114,7 @@ std::string LightStemmer::known_stem(std::string_view core, Attestation* attesta
       if (!ends_with(candidate, suffix) || letter_count(candidate) - letter_count(suffix) < 3) continue;
       const std::string* lemma = lexicon_.lemma(drop_suffix(candidate, suffix));
       if (lemma && *lemma != drop_suffix(candidate, suffix)) {
-        *attestation = Attestation::Derived;
+        *attestation = Attestation::DerivedFromInflected;
         return *lemma;
       }
     }

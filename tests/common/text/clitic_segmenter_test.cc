@@ -4,6 +4,7 @@
 
 #include "common/text/normalizer.h"
 #include "common/text/stemmer.h"
+#include "common/text/stopwords.h"
 
 namespace marsad::text {
 namespace {
@@ -20,10 +21,12 @@ class Segmenting : public testing::TestWithParam<Case> {};
 
 TEST_P(Segmenting, SplitsAsExpected) {
   static LightStemmer stemmer(Lexicon::builtin());
-  CliticSegmenter segmenter([](std::string_view core) { return stemmer.attest(core); });
+  CliticSegmenter segmenter([](std::string_view core) { return stemmer.attest(core); },
+                            [](std::string_view word) { return StopWordList::builtin().contains(word); });
   Normalizer normalizer;
   const Case& c = GetParam();
-  Segmentation s = segmenter.segment(normalizer.normalize(c.word));
+  bool initial_hamza = c.word.rfind("آ", 0) == 0 || c.word.rfind("أ", 0) == 0 || c.word.rfind("إ", 0) == 0;
+  Segmentation s = segmenter.segment(normalizer.normalize(c.word), initial_hamza);
   EXPECT_EQ(s.proclitic, normalizer.normalize(c.proclitic)) << c.word;
   EXPECT_EQ(s.core, normalizer.normalize(c.core)) << c.word;
   EXPECT_EQ(s.enclitic, c.enclitic) << c.word;
@@ -45,8 +48,15 @@ INSTANTIATE_TEST_SUITE_P(
         // Enclitic pronouns, with ة written ت before them.
         Case{"وزيرها", "", "وزير", "ها"}, Case{"قواتهم", "", "قوات", "هم"}, Case{"حكومتها", "", "حكومة", "ها"},
         Case{"حكومتي", "", "حكومة", "ي"}, Case{"وبلادنا", "و", "بلاد", "نا"},
-        // Nisba ي is not the pronoun.
-        Case{"عسكري", "", "عسكري", ""}, Case{"سوري", "", "سوري", ""}));
+        // Nisba ي is not the pronoun; a nisba adjective of a known word is a word (فكري is not ف + كري).
+        Case{"عسكري", "", "عسكري", ""}, Case{"سوري", "", "سوري", ""}, Case{"فكري", "", "فكري", ""},
+        Case{"كانت", "", "كانت", ""},
+        // Particles after و/ف are split off even when the whole is listed (وفي "loyal").
+        Case{"وفي", "و", "في", ""}, Case{"فهو", "ف", "هو", ""},
+        // ال before a listed word is the article, unless the word was written with a hamza.
+        Case{"والغاز", "وال", "غاز", ""}, Case{"آلام", "", "آلام", ""}, Case{"الذي", "", "الذي", ""},
+        // A verb with an object pronoun.
+        Case{"استهدفه", "", "استهدف", "ه"}));
 
 TEST(CliticSegmenter, UnknownWordsLoseOnlyUnambiguousClitics) {
   CliticSegmenter segmenter([](std::string_view) { return Attestation::Unknown; });

@@ -1,0 +1,68 @@
+// On real news text (the external SaudiNewsNet corpus): a word and the same word with a clitic in
+// front, both frequent in the corpus, should mostly share an index term. Not every pair should
+// (وقت is not و + قت), so the check is a rate per clitic, a guard against regressions.
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "common/text/analyzer.h"
+
+namespace marsad::text {
+namespace {
+
+const std::string kCorpus = std::string(MARSAD_SOURCE_DIR) + "/../shared/data/saudinewsnet/saudinewsnet.jsonl.gz";
+
+std::unordered_map<std::string, int> word_counts(Analyzer& analyzer) {
+  std::unordered_map<std::string, int> counts;
+  gzFile in = gzopen(kCorpus.c_str(), "rb");
+  std::string line;
+  char buffer[1 << 16];
+  std::vector<AnalyzedToken> tokens;
+  while (gzgets(in, buffer, sizeof buffer)) {
+    line += buffer;
+    if (line.back() != '\n') continue;
+    auto record = nlohmann::json::parse(line, nullptr, false);
+    line.clear();
+    if (record.is_discarded()) continue;
+    std::string text = record.value("title", "") + "\n" + record.value("body", "");
+    analyzer.analyze(text, tokens);
+    for (const auto& t : tokens)
+      if (!t.analysis->number) ++counts[t.analysis->normalized];
+  }
+  gzclose(in);
+  return counts;
+}
+
+TEST(NewsConsistency, CliticVariantsOfFrequentWordsShareTheirTerm) {
+  if (!std::filesystem::exists(kCorpus)) GTEST_SKIP() << kCorpus << " not found (the external news corpus is not beside this checkout)";
+  Analyzer analyzer;
+  auto counts = word_counts(analyzer);
+  struct Rate {
+    const char* proclitic;
+    double minimum;  // share of pairs that must agree
+  };
+  for (Rate rate : {Rate{"و", 0.92}, Rate{"ب", 0.89}, Rate{"ل", 0.88}, Rate{"ال", 0.97}, Rate{"وال", 0.97},
+                    Rate{"بال", 0.97}}) {
+    int pairs = 0, agree = 0;
+    for (const auto& [word, n] : counts) {
+      if (n < 20) continue;
+      std::string with = rate.proclitic + word;
+      auto it = counts.find(with);
+      if (it == counts.end() || it->second < 5) continue;
+      if (std::string_view(rate.proclitic).find("ال") != std::string_view::npos && word.rfind("ال", 0) == 0) continue;
+      ++pairs;
+      agree += analyzer.analyze_word(with).stem == analyzer.analyze_word(word).stem;
+    }
+    double share = pairs ? static_cast<double>(agree) / pairs : 0;
+    std::cout << rate.proclitic << "+word: " << agree << "/" << pairs << " share a term\n";
+    EXPECT_GT(pairs, 1000);
+    EXPECT_GE(share, rate.minimum) << rate.proclitic;
+  }
+}
+
+}  // namespace
+}  // namespace marsad::text
