@@ -61,20 +61,35 @@ struct IndexWriter::Shard {
           add_duplicate(*dup);
         } else {
           auto& commit = std::get<Commit>(*op);
-          db.commit();
+          try {
+            db.commit();
+          } catch (...) {
+            commit.done.set_exception(std::current_exception());
+            throw;
+          }
           commit.done.set_value();
         }
       }
+    } catch (const Xapian::Error& e) {
+      std::string why = std::string(e.get_type()) + ": " + e.get_msg();
+      if (const char* system = e.get_error_string()) why += ": " + std::string(system);
+      fail(owner, std::make_exception_ptr(
+                      InputError(owner.path_ + ": writing the index failed (" + why + "); what was committed before is intact")));
     } catch (...) {
-      {
-        std::lock_guard lock(owner.failure_mutex_);
-        if (!owner.failure_) owner.failure_ = std::current_exception();
-      }
-      // Release anyone waiting for a commit on this shard.
-      queue.close();
-      while (auto op = queue.pop())
-        if (auto* commit = std::get_if<Commit>(&*op)) commit->done.set_exception(std::current_exception());
+      fail(owner, std::current_exception());
     }
+  }
+
+  /** Records the first failure and releases anyone waiting for a commit on this shard. */
+  void fail(IndexWriter& owner, std::exception_ptr failure) {
+    {
+      std::lock_guard lock(owner.failure_mutex_);
+      if (!owner.failure_) owner.failure_ = failure;
+    }
+    // Nothing more is written; release anyone waiting for a commit on this shard.
+    queue.close();
+    while (auto op = queue.pop())
+      if (auto* commit = std::get_if<Commit>(&*op)) commit->done.set_exception(failure);
   }
 
   void write(AnalysedRecord& record) {
@@ -209,7 +224,14 @@ void IndexWriter::commit() {
     done.push_back(commit.done.get_future());
     if (!shard->queue.push(std::move(commit))) rethrow_failure();
   }
-  for (auto& f : done) f.get();
+  for (auto& f : done) {
+    try {
+      f.get();
+    } catch (...) {
+      rethrow_failure();  // the shard's own error, with the index path
+      throw;
+    }
+  }
 }
 
 WriteCounts IndexWriter::finish() {

@@ -227,6 +227,27 @@ TEST(MarsadIndex, InterruptCommitsWhatWasReadAndExitsWith130) {
   expect_each_record_once(dir / "db", n);
 }
 
+TEST(MarsadIndex, AFullDiskEndsTheRunAndKeepsWhatWasCommitted) {
+  auto dir = scratch("full");
+  fs::path small = dir / "small";
+  fs::create_directories(small);
+  std::string mount = "mount -t tmpfs -o size=3m tmpfs " + small.string() + " 2>/dev/null";
+  if (std::system(mount.c_str()) != 0) GTEST_SKIP() << "cannot mount a small tmpfs here (needs root)";
+  Result r = run("--db " + (small / "db").string() + " --quiet --batch 50 " + MARSAD_SOURCE_DIR + "/corpus/reports.jsonl");
+  std::size_t committed = 0;
+  try {
+    committed = doccount(small / "db");
+  } catch (const Xapian::Error& e) {
+    ADD_FAILURE() << "index unreadable after a full disk: " << e.get_msg();
+  }
+  std::system(("umount " + small.string()).c_str());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("writing the index failed"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("No space left on device"), std::string::npos) << r.out;
+  EXPECT_GT(committed, 0u);
+  EXPECT_EQ(committed % 50, 0u);  // whole batches only
+}
+
 TEST(MarsadIndex, ReadsFoldersOfTextAndCsv) {
   auto dir = scratch("folders");
   fs::create_directories(dir / "in" / "notes");
