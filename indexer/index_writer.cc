@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <optional>
 #include <unordered_set>
 #include <variant>
 
@@ -53,6 +54,7 @@ struct IndexWriter::Shard {
   std::unordered_set<std::string> written;   // ids written to a fresh shard
 
   void run(IndexWriter& owner) {
+    std::optional<std::promise<void>> pending;  // the commit in progress, to be told of a failure
     try {
       while (auto op = queue.pop()) {
         if (auto* record = std::get_if<AnalysedRecord>(&*op)) {
@@ -60,36 +62,24 @@ struct IndexWriter::Shard {
         } else if (auto* dup = std::get_if<AddDuplicate>(&*op)) {
           add_duplicate(*dup);
         } else {
-          auto& commit = std::get<Commit>(*op);
-          try {
-            db.commit();
-          } catch (...) {
-            commit.done.set_exception(std::current_exception());
-            throw;
-          }
-          commit.done.set_value();
+          pending = std::move(std::get<Commit>(*op).done);
+          db.commit();
+          pending->set_value();
+          pending.reset();
         }
       }
-    } catch (const Xapian::Error& e) {
-      std::string why = std::string(e.get_type()) + ": " + e.get_msg();
-      if (const char* system = e.get_error_string()) why += ": " + std::string(system);
-      fail(owner, std::make_exception_ptr(
-                      InputError(owner.path_ + ": writing the index failed (" + why + "); what was committed before is intact")));
     } catch (...) {
-      fail(owner, std::current_exception());
+      std::exception_ptr failure = owner.describe_failure(std::current_exception());
+      {
+        std::lock_guard lock(owner.failure_mutex_);
+        if (!owner.failure_) owner.failure_ = failure;
+      }
+      // The failure is recorded before anyone waiting on a commit is released.
+      if (pending) pending->set_exception(failure);
+      queue.close();
+      while (auto op = queue.pop())
+        if (auto* commit = std::get_if<Commit>(&*op)) commit->done.set_exception(failure);
     }
-  }
-
-  /** Records the first failure and releases anyone waiting for a commit on this shard. */
-  void fail(IndexWriter& owner, std::exception_ptr failure) {
-    {
-      std::lock_guard lock(owner.failure_mutex_);
-      if (!owner.failure_) owner.failure_ = failure;
-    }
-    // Nothing more is written; release anyone waiting for a commit on this shard.
-    queue.close();
-    while (auto op = queue.pop())
-      if (auto* commit = std::get_if<Commit>(&*op)) commit->done.set_exception(failure);
   }
 
   void write(AnalysedRecord& record) {
@@ -198,6 +188,19 @@ std::unordered_map<std::uint64_t, std::string> IndexWriter::existing_body_hashes
 
 IndexWriter::Shard& IndexWriter::shard_for(const std::string& id) {
   return *shards_[fnv1a(id) % shards_.size()];
+}
+
+std::exception_ptr IndexWriter::describe_failure(std::exception_ptr failure) const {
+  try {
+    std::rethrow_exception(failure);
+  } catch (const Xapian::Error& e) {
+    std::string why = std::string(e.get_type()) + ": " + e.get_msg();
+    if (const char* system = e.get_error_string()) why += ": " + std::string(system);
+    return std::make_exception_ptr(
+        InputError(path_ + ": writing the index failed (" + why + "); what was committed before is intact"));
+  } catch (...) {
+    return failure;
+  }
 }
 
 void IndexWriter::rethrow_failure() {

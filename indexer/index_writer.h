@@ -59,6 +59,8 @@ class IndexWriter {
   struct Shard;
   Shard& shard_for(const std::string& id);
   void rethrow_failure();
+  /** A shard's exception as one line naming the index (Xapian errors with their system error). */
+  std::exception_ptr describe_failure(std::exception_ptr failure) const;
 
   std::string path_;
   bool existed_ = false;
