@@ -139,7 +139,7 @@ IndexWriter::IndexWriter(const std::string& path, const text::AnalyzerSettings& 
   } else {
     if (fs::exists(path, ec) && !fs::is_empty(path, ec))
       throw InputError(path + " exists and is not a Marsad index (no " + std::string(schema::kStubFileName) +
-                       " file); give an empty or new folder");
+                       " file); give an empty or new folder, or remove this one if a run was stopped while creating it");
     fs::create_directories(path, ec);
     if (ec) throw InputError(path + ": cannot create folder: " + ec.message());
     if (count == 0) count = 1;

@@ -4,7 +4,6 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -13,27 +12,21 @@
 #include <iostream>
 
 #include "common/index_terms.h"
+#include "common/io/line_reader.h"
 #include "common/schema.h"
 #include "common/text/analyzer.h"
 
 namespace {
 
 std::vector<std::string> load_texts(const std::string& path, std::size_t max_docs) {
-  gzFile in = gzopen(path.c_str(), "rb");
-  if (!in) throw std::runtime_error(path + ": cannot open");
-  gzbuffer(in, 1 << 20);
+  marsad::io::LineReader lines(path);
   std::vector<std::string> texts;
   std::string line;
-  char buffer[1 << 16];
-  while (texts.size() < max_docs && gzgets(in, buffer, sizeof buffer)) {
-    line += buffer;
-    if (line.empty() || line.back() != '\n') continue;
+  while (texts.size() < max_docs && lines.next(line)) {
     auto record = nlohmann::json::parse(line, nullptr, false);
-    line.clear();
-    if (record.is_discarded()) continue;
+    if (record.is_discarded() || !record.is_object()) continue;
     texts.push_back(record.value("title", "") + "\n" + record.value("body", ""));
   }
-  gzclose(in);
   return texts;
 }
 

@@ -3,7 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
-#include <zlib.h>
+
+#include "common/io/line_reader.h"
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -36,35 +37,6 @@ namespace {
 
 constexpr int kSkip = 77;
 
-/** Reads whole lines from a plain or gzip file, however long they are. */
-class LineReader {
- public:
-  explicit LineReader(const std::string& path) : path_(path), in_(gzopen(path.c_str(), "rb")) {
-    if (!in_) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
-    gzbuffer(in_, 1 << 20);
-  }
-  ~LineReader() { gzclose(in_); }
-  LineReader(const LineReader&) = delete;
-  LineReader& operator=(const LineReader&) = delete;
-
-  /** The next line with its '\n' (none on an unterminated last line); false at end of file. */
-  bool next(std::string& line) {
-    line.clear();
-    char chunk[1 << 16];
-    while (gzgets(in_, chunk, sizeof chunk)) {
-      line.append(chunk);
-      if (!line.empty() && line.back() == '\n') return true;
-    }
-    int code = Z_OK;
-    const char* message = gzerror(in_, &code);
-    if (code != Z_OK && code != Z_STREAM_END) throw std::runtime_error(path_ + ": read error: " + message);
-    return !line.empty();
-  }
-
- private:
-  std::string path_;
-  gzFile in_;
-};
 
 struct Corpus {
   std::string source;  // the input as given
@@ -90,7 +62,7 @@ Corpus prepare(const std::string& input, std::size_t max_docs, const fs::path& s
     if (!out) throw std::runtime_error(slice.string() + ": cannot create");
     corpus.path = slice.string();
   }
-  LineReader reader(input);
+  marsad::io::LineReader reader(input);
   std::string line;
   while ((max_docs == 0 || corpus.records < max_docs) && reader.next(line)) {
     auto record = nlohmann::json::parse(line, nullptr, false);
@@ -98,8 +70,7 @@ Corpus prepare(const std::string& input, std::size_t max_docs, const fs::path& s
     ++corpus.records;
     corpus.text_bytes += text_size(record, "title") + text_size(record, "body");
     if (out.is_open()) {
-      out << line;
-      if (line.back() != '\n') out << '\n';
+      out << line << '\n';
     }
   }
   if (out.is_open()) {

@@ -3,7 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
-#include <zlib.h>
+
+#include "common/io/line_reader.h"
 
 #include <cerrno>
 #include <cstring>
@@ -16,39 +17,6 @@ namespace {
 
 constexpr Xapian::doccount kCommitEvery = 10'000;
 
-/** Reads whole lines from a plain or gzip file, however long they are. */
-class LineReader {
- public:
-  explicit LineReader(const std::string& path) : path_(path), in_(gzopen(path.c_str(), "rb")) {
-    if (!in_) throw std::runtime_error(path + ": cannot open: " + std::strerror(errno));
-    gzbuffer(in_, 1 << 20);
-  }
-  ~LineReader() { gzclose(in_); }
-  LineReader(const LineReader&) = delete;
-  LineReader& operator=(const LineReader&) = delete;
-
-  /** The next line without its line terminator; false at end of file. */
-  bool next(std::string& line) {
-    line.clear();
-    char chunk[1 << 16];
-    while (gzgets(in_, chunk, sizeof chunk)) {
-      line.append(chunk);
-      if (!line.empty() && line.back() == '\n') {
-        line.pop_back();
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        return true;
-      }
-    }
-    int code = Z_OK;
-    const char* message = gzerror(in_, &code);
-    if (code != Z_OK && code != Z_STREAM_END) throw std::runtime_error(path_ + ": read error: " + message);
-    return !line.empty();
-  }
-
- private:
-  std::string path_;
-  gzFile in_;
-};
 
 std::string string_field(const nlohmann::json& record, const char* key) {
   auto it = record.find(key);
@@ -90,7 +58,7 @@ int main(int argc, char** argv) {
   }
 
   try {
-    LineReader reader(input);
+    marsad::io::LineReader reader(input);
     Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE);
     Xapian::TermGenerator generator;
     generator.set_stemmer(Xapian::Stem("arabic"));

@@ -1,7 +1,5 @@
 #include "indexer/input/record_reader.h"
 
-#include <zlib.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -9,6 +7,7 @@
 
 #include "common/date/civil_date.h"
 #include "common/errors.h"
+#include "common/io/line_reader.h"
 #include "common/text/utf8.h"
 #include "indexer/input/delimited_reader.h"
 
@@ -36,43 +35,6 @@ std::string json_value_text(const nlohmann::json& value) {
   if (value.is_null()) return {};
   return value.dump();
 }
-
-/** Lines of a file, plain or gzip (zlib reads plain files transparently), or standard input. */
-class LineSource {
- public:
-  explicit LineSource(const std::string& path) : path_(path) {
-    file_ = path == "-" ? gzdopen(0, "rb") : gzopen(path.c_str(), "rb");
-    if (!file_) throw InputError(path + ": cannot open");
-    gzbuffer(file_, 1 << 18);
-  }
-  ~LineSource() {
-    if (file_) gzclose(file_);
-  }
-  LineSource(const LineSource&) = delete;
-  LineSource& operator=(const LineSource&) = delete;
-
-  bool next(std::string& line) {
-    line.clear();
-    char buffer[1 << 16];
-    while (gzgets(file_, buffer, sizeof buffer)) {
-      std::size_t n = std::strlen(buffer);
-      line.append(buffer, n);
-      if (n > 0 && buffer[n - 1] == '\n') break;
-    }
-    int error = 0;
-    const char* message = gzerror(file_, &error);
-    if (error != Z_OK && error != Z_BUF_ERROR) throw InputError(path_ + ": read error: " + message);
-    if (line.empty()) return false;
-    if (line.back() == '\n') line.pop_back();
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return true;
-  }
-  std::uint64_t offset() const { return static_cast<std::uint64_t>(gzoffset(file_)); }
-
- private:
-  std::string path_;
-  gzFile file_ = nullptr;
-};
 
 class JsonlReader : public RecordReader {
  public:
@@ -114,7 +76,7 @@ class JsonlReader : public RecordReader {
  private:
   InputFile file_;
   const FieldMap& fields_;
-  LineSource lines_;
+  io::LineReader lines_;
   std::size_t line_number_ = 0;
 };
 

@@ -1,5 +1,7 @@
 // End-to-end: the marsad-index executable on corpora the tests write, including interruption.
 #include <gtest/gtest.h>
+
+#include "tests/support/run_command.h"
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -27,13 +29,8 @@ struct Result {
 };
 
 Result run(const std::string& args) {
-  std::string command = kIndexer + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buffer;
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-  int status = pclose(pipe);
-  return {WEXITSTATUS(status), out};
+  auto r = marsad::testing_support::run_command(kIndexer + " " + args);
+  return {r.status, r.output};
 }
 
 fs::path scratch(const std::string& name) {

@@ -1,5 +1,7 @@
 // End-to-end: the marsad-tag executable on files the test writes.
 #include <gtest/gtest.h>
+
+#include "tests/support/run_command.h"
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -15,13 +17,8 @@ struct Result {
 };
 
 Result run(const std::string& args) {
-  std::string command = std::string(MARSAD_BINARY_DIR) + "/common/marsad-tag " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string out;
-  std::array<char, 4096> buffer;
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-  int status = pclose(pipe);
-  return {WEXITSTATUS(status), out};
+  auto r = marsad::testing_support::run_command(std::string(MARSAD_BINARY_DIR) + "/common/marsad-tag " + args);
+  return {r.status, r.output};
 }
 
 std::string write_temp(const std::string& name, const std::string& content) {

@@ -2,13 +2,13 @@
 // front, both frequent in the corpus, should mostly share an index term. Not every pair should
 // (وقت is not و + قت), so the check is a rate per clitic, a guard against regressions.
 #include <gtest/gtest.h>
-#include <zlib.h>
 
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "common/io/line_reader.h"
 #include "common/text/analyzer.h"
 
 namespace marsad::text {
@@ -18,22 +18,17 @@ const std::string kCorpus = std::string(MARSAD_SOURCE_DIR) + "/../shared/data/sa
 
 std::unordered_map<std::string, int> word_counts(Analyzer& analyzer) {
   std::unordered_map<std::string, int> counts;
-  gzFile in = gzopen(kCorpus.c_str(), "rb");
+  io::LineReader lines(kCorpus);
   std::string line;
-  char buffer[1 << 16];
   std::vector<AnalyzedToken> tokens;
-  while (gzgets(in, buffer, sizeof buffer)) {
-    line += buffer;
-    if (line.back() != '\n') continue;
+  while (lines.next(line)) {
     auto record = nlohmann::json::parse(line, nullptr, false);
-    line.clear();
-    if (record.is_discarded()) continue;
+    if (record.is_discarded() || !record.is_object()) continue;
     std::string text = record.value("title", "") + "\n" + record.value("body", "");
     analyzer.analyze(text, tokens);
     for (const auto& t : tokens)
       if (!t.analysis->number) ++counts[t.analysis->normalized];
   }
-  gzclose(in);
   return counts;
 }
 
