@@ -6,11 +6,6 @@
 
 namespace marsad::indexer {
 
-const std::vector<std::string>& FieldMap::canonical_fields() {
-  static const std::vector<std::string> fields{"id", "title", "body", "date", "source", "url"};
-  return fields;
-}
-
 FieldMap::FieldMap()
     : names_{{"id", {"id"}},
              {"title", {"title", "headline"}},

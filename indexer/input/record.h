@@ -37,10 +37,6 @@ class FieldMap {
   FieldMap();
   /** Applies "body=article_text" (replaces the names tried for body). Throws ConfigError. */
   void apply(const std::string& assignment);
-  /** The canonical field an input field name fills, or "" when it is an extra field. */
-  const std::vector<std::string>& names_for(const std::string& canonical) const { return names_.at(canonical); }
-  static const std::vector<std::string>& canonical_fields();
-
   /** Fills a record from named string values (JSON object members, CSV columns). Unused fields go
    *  to record.extra: as their original JSON value when `original` (the parsed object) is given. */
   void fill(Record& record, const std::vector<std::pair<std::string, std::string>>& values,
