@@ -53,13 +53,20 @@ bool Lexicon::is_name(std::string_view word) const { return names_.find(word) !=
 
 void Lexicon::add_form(std::string form, std::string lemma, bool verb) {
   (verb ? verbs_ : nouns_).insert(form);
-  // When a form has several lemmas, keep one deterministically: the form itself if it is one,
-  // else the longest (a derived verb form over its bare root), ties to the smaller string.
+  // When a form has several lemmas, keep one deterministically: the form itself if it is one; else
+  // a lemma the form starts with (اكدت → اكد, not اكدي); else the longest (a derived verb form over
+  // its bare root: يعلن → اعلن, not علن); ties to the smaller string.
   auto [it, inserted] = lemmas_.try_emplace(std::move(form), lemma);
   if (inserted || it->second == it->first) return;
-  if (lemma == it->first || lemma.size() > it->second.size() ||
-      (lemma.size() == it->second.size() && lemma < it->second))
-    it->second = std::move(lemma);
+  const std::string& current = it->second;
+  auto is_prefix = [&](const std::string& l) { return it->first.compare(0, l.size(), l) == 0; };
+  bool better = lemma == it->first;
+  if (!better && is_prefix(lemma) != is_prefix(current)) {
+    better = is_prefix(lemma);
+  } else if (!better) {
+    better = lemma.size() > current.size() || (lemma.size() == current.size() && lemma < current);
+  }
+  if (better) it->second = std::move(lemma);
 }
 
 void Lexicon::add_name(std::string name) { names_.insert(std::move(name)); }

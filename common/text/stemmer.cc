@@ -57,6 +57,16 @@ std::string LightStemmer::known_stem(std::string_view core, Attestation* attesta
   }
   if (const std::string* lemma = lexicon_.lemma(core)) {
     *attestation = *lemma == core ? Attestation::Lexicon : Attestation::Inflected;
+    // A conjugated form whose listed lemma does not start it (اكدت → اكدي) yields to a verb
+    // suffix off a lemma that does (اكدت = اكد + ت).
+    if (*lemma != core && core.substr(0, lemma->size()) != *lemma) {
+      for (std::string_view suffix : {"تما", "تم", "تن", "وا", "ت", "ن"}) {
+        if (!ends_with(core, suffix)) continue;
+        std::string_view base = drop_suffix(core, suffix);
+        const std::string* base_lemma = lexicon_.lemma(base);
+        if (base_lemma && lexicon_.can_be_verb(base) && core.substr(0, base_lemma->size()) == *base_lemma) return *base_lemma;
+      }
+    }
     // Feminine nisba to masculine when both are listed (انسانيه → انساني).
     if (ends_with(core, "يه")) {
       std::string masculine(drop_suffix(core, kTaMarbuta));

@@ -34,6 +34,14 @@ TEST(LexiconLoader, ReadsHunspellMorphologyAliases) {
   EXPECT_EQ(lexicon.lemma("كتب"), nullptr);
 }
 
+TEST(LexiconLoader, PrefersALemmaTheFormStartsWith) {
+  Lexicon lexicon;
+  lexicon.add_form("اكدت", "اكدي");
+  lexicon.add_form("اكدت", "اكد");
+  lexicon.add_form("اكدت", "كد");
+  EXPECT_EQ(*lexicon.lemma("اكدت"), "اكد");
+}
+
 TEST(LexiconLoader, PrefersTheFormItselfThenTheLongestLemma) {
   Lexicon lexicon;
   lexicon.add_form("يعلن", "علن");
