@@ -70,6 +70,14 @@ void Lexicon::add_form(std::string form, std::string lemma, bool verb) {
 }
 
 void Lexicon::add_name(std::string name) { names_.insert(std::move(name)); }
+void Lexicon::add_broken_plural(std::string plural, std::string singular) {
+  singulars_.emplace(std::move(plural), std::move(singular));
+}
+
+const std::string* Lexicon::singular_of(std::string_view plural) const {
+  auto it = singulars_.find(plural);
+  return it == singulars_.end() ? nullptr : &it->second;
+}
 
 LexiconLoader::LexiconLoader(Lexicon& target) : target_(target) {}
 
@@ -175,6 +183,18 @@ void LexiconLoader::load_gazetteer(std::string_view tsv, bool is_places) {
   });
 }
 
+void LexiconLoader::load_broken_plurals(std::string_view tsv) {
+  Normalizer normalizer;
+  for_each_line(tsv, [&](std::string_view line) {
+    if (line.empty() || line.front() == '#') return;
+    auto columns = split(line, '\t');
+    if (columns.size() < 2) return;
+    std::string plural = normalizer.normalize(trim(columns[0]));
+    std::string singular = normalizer.normalize(trim(columns[1]));
+    if (!plural.empty() && !singular.empty() && plural != singular) target_.add_broken_plural(plural, singular);
+  });
+}
+
 const Lexicon& Lexicon::builtin() {
   static const Lexicon lexicon = [] {
     Lexicon built;
@@ -182,10 +202,12 @@ const Lexicon& Lexicon::builtin() {
     loader.load_hunspell(embedded::hunspell_ar_dic(), embedded::hunspell_ar_aff());
     loader.load_gazetteer(embedded::places_tsv(), true);
     loader.load_gazetteer(embedded::actors_tsv(), false);
+    loader.load_broken_plurals(embedded::broken_plurals_tsv());
     std::uint64_t h = fnv1a(embedded::hunspell_ar_dic());
     h = fnv1a(embedded::hunspell_ar_aff(), h);
     h = fnv1a(embedded::places_tsv(), h);
     h = fnv1a(embedded::actors_tsv(), h);
+    h = fnv1a(embedded::broken_plurals_tsv(), h);
     loader.set_fingerprint(hex64(h));
     return built;
   }();

@@ -22,7 +22,7 @@ enum class Attestation { Unknown = 0, DerivedFromInflected, Inflected, Derived, 
  */
 class Lexicon {
  public:
-  /** The lexicon compiled into the binary (hunspell-ar plus the gazetteer under common/data). */
+  /** The lexicon compiled into the binary (hunspell-ar plus the gazetteer and broken plurals under common/data). */
   static const Lexicon& builtin();
 
   /** An empty lexicon to fill by hand (tests). */
@@ -30,9 +30,12 @@ class Lexicon {
 
   void add_form(std::string form, std::string lemma, bool verb = false);
   void add_name(std::string name);
+  void add_broken_plural(std::string plural, std::string singular);
 
   /** Lemma of a clitic-free form, or nullptr when the form is not in the lexicon. */
   const std::string* lemma(std::string_view form) const;
+  /** The singular of a broken plural (صواريخ → صاروخ), or nullptr. */
+  const std::string* singular_of(std::string_view plural) const;
   /** A gazetteer name (place, person) whose letters must not be taken for clitics. */
   bool is_name(std::string_view word) const;
   /** A form the lexicon lists only as a verb (hunspell-ar's "po:verb"), never as a noun. */
@@ -54,18 +57,21 @@ class Lexicon {
   std::unordered_set<std::string, Hash, std::equal_to<>> names_;
   std::unordered_set<std::string, Hash, std::equal_to<>> verbs_;
   std::unordered_set<std::string, Hash, std::equal_to<>> nouns_;
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> singulars_;
   std::string fingerprint_ = "empty";
 
   friend class LexiconLoader;
 };
 
-/** Loads the hunspell .dic/.aff pair and gazetteer TSVs into a Lexicon. */
+/** Loads the hunspell .dic/.aff pair, gazetteer TSVs and the broken-plural table into a Lexicon. */
 class LexiconLoader {
  public:
   explicit LexiconLoader(Lexicon& target);
   void load_hunspell(std::string_view dic, std::string_view aff);
   /** Gazetteer rows `id<TAB>kind<TAB>country<TAB>arabic|variants<TAB>english`, header first. */
   void load_gazetteer(std::string_view tsv, bool is_places);
+  /** Rows `plural<TAB>singular<TAB>gloss`, '#' comments. */
+  void load_broken_plurals(std::string_view tsv);
   void set_fingerprint(std::string fingerprint) { target_.fingerprint_ = std::move(fingerprint); }
 
  private:

@@ -50,10 +50,16 @@ StemmerKind parse_stemmer_kind(std::string_view name) {
 
 std::string_view to_string(StemmerKind kind) { return kind == StemmerKind::Light ? "light" : "snowball"; }
 
-std::string LightStemmer::known_stem(std::string_view core, Attestation* attestation) const {
+std::string LightStemmer::known_stem(std::string_view core, Attestation* attestation, bool follow_plurals) const {
   if (lexicon_.is_name(core)) {
     *attestation = Attestation::Name;
     return std::string(core);
+  }
+  // A broken plural takes its singular's stem (صواريخ → صاروخ, قتلى → قتيل).
+  if (const std::string* singular = follow_plurals ? lexicon_.singular_of(core) : nullptr) {
+    std::string stem = known_stem(*singular, attestation, false);
+    *attestation = Attestation::Lexicon;
+    return stem.empty() ? *singular : stem;
   }
   if (const std::string* lemma = lexicon_.lemma(core)) {
     *attestation = *lemma == core ? Attestation::Lexicon : Attestation::Inflected;

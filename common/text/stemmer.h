@@ -29,8 +29,9 @@ class Stemmer {
  * A light stemmer in the style of Larkey's light10 (ordered suffix lists with minimum remaining
  * lengths), guided by the lexicon: a suffix comes off only when what remains is a known word, so
  * قوات (forces) and قوة (strength) stay apart; feminine plurals go back to their singular
- * (غارات → غاره), conjugated verbs to their lemma. Unknown words fall back to plain rules.
- * Broken plurals (قتلى/قتيل) are beyond any suffix stripper and are not conflated.
+ * (غارات → غاره), conjugated verbs to their lemma, and broken plurals listed in
+ * common/data/broken_plurals.tsv to their singular (صواريخ → صاروخ). Unknown words fall back to
+ * plain rules.
  */
 class LightStemmer : public Stemmer {
  public:
@@ -41,7 +42,7 @@ class LightStemmer : public Stemmer {
 
  private:
   /** The lemma reached by known words and known-word-plus-suffix, or empty. */
-  std::string known_stem(std::string_view core, Attestation* attestation) const;
+  std::string known_stem(std::string_view core, Attestation* attestation, bool follow_plurals = true) const;
   const Lexicon& lexicon_;
 };
 
