@@ -53,20 +53,40 @@ bool Lexicon::is_name(std::string_view word) const { return names_.find(word) !=
 
 void Lexicon::add_form(std::string form, std::string lemma, bool verb) {
   (verb ? verbs_ : nouns_).insert(form);
-  // When a form has several lemmas, keep one deterministically: the form itself if it is one; else
-  // a lemma the form starts with (اكدت → اكد, not اكدي); else the longest (a derived verb form over
-  // its bare root: يعلن → اعلن, not علن); ties to the smaller string.
+  // When a form has several lemmas, keep one deterministically. First a lemma of which the form is
+  // the imperfect (تشارك → شارك, even though تشارك is also listed as a noun; the longest when
+  // several, so يعلن → اعلن), so that every person of a verb shares a term; then the form itself; then a lemma the form starts with (اكدت → اكد,
+  // not اكدي); then the longest (a derived verb over its bare root: يعلن → اعلن, not علن); ties to
+  // the smaller string.
   auto [it, inserted] = lemmas_.try_emplace(std::move(form), lemma);
-  if (inserted || it->second == it->first) return;
-  const std::string& current = it->second;
-  auto is_prefix = [&](const std::string& l) { return it->first.compare(0, l.size(), l) == 0; };
-  bool better = lemma == it->first;
+  if (inserted) return;
+  const std::string& f = it->first;
+  std::string& current = it->second;
+  // f is an imperfect of l: a person prefix on l, or on l without its initial ا (form IV: يعلن ← اعلن).
+  auto imperfect_of = [&](const std::string& l) {
+    for (std::string_view person : {"ت", "ي", "ن"}) {
+      if (f.compare(0, person.size(), person) != 0) continue;
+      std::string_view rest = std::string_view(f).substr(person.size());
+      if (rest == l || (l.size() > 2 && l.compare(0, 2, "ا") == 0 && rest == std::string_view(l).substr(2))) return true;
+    }
+    return false;
+  };
+  bool current_imperfect = imperfect_of(current), new_imperfect = imperfect_of(lemma);
+  if (current_imperfect || new_imperfect) {
+    if (new_imperfect && (!current_imperfect || lemma.size() > current.size() ||
+                          (lemma.size() == current.size() && lemma < current)))
+      current = std::move(lemma);
+    return;
+  }
+  if (current == f) return;
+  auto is_prefix = [&](const std::string& l) { return f.compare(0, l.size(), l) == 0; };
+  bool better = lemma == f;
   if (!better && is_prefix(lemma) != is_prefix(current)) {
     better = is_prefix(lemma);
   } else if (!better) {
     better = lemma.size() > current.size() || (lemma.size() == current.size() && lemma < current);
   }
-  if (better) it->second = std::move(lemma);
+  if (better) current = std::move(lemma);
 }
 
 void Lexicon::add_name(std::string name) { names_.insert(std::move(name)); }

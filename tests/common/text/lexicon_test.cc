@@ -34,6 +34,14 @@ TEST(LexiconLoader, ReadsHunspellMorphologyAliases) {
   EXPECT_EQ(lexicon.lemma("كتب"), nullptr);
 }
 
+TEST(LexiconLoader, AnImperfectKeepsItsVerbLemmaOverANounReading) {
+  Lexicon lexicon;
+  lexicon.add_form("تشارك", "تشارك");
+  lexicon.add_form("تشارك", "شارك", true);
+  lexicon.add_form("تشارك", "تشارك");
+  EXPECT_EQ(*lexicon.lemma("تشارك"), "شارك");
+}
+
 TEST(LexiconLoader, PrefersALemmaTheFormStartsWith) {
   Lexicon lexicon;
   lexicon.add_form("اكدت", "اكدي");
