@@ -245,6 +245,36 @@ TEST(MarsadIndex, AFullDiskEndsTheRunAndKeepsWhatWasCommitted) {
   EXPECT_EQ(committed % 50, 0u);  // whole batches only
 }
 
+TEST(MarsadIndex, DrawsProgressOnATerminalOnly) {
+  auto dir = scratch("progress");
+  write_corpus(dir / "a.jsonl", 3000);
+  if (std::system("command -v script > /dev/null") != 0) GTEST_SKIP() << "script(1) is needed to give the indexer a terminal";
+  // script runs the indexer on a pseudo-terminal; --batch 100 keeps it busy long enough to draw.
+  auto on_tty = marsad::testing_support::run_command("script -qec '" + kIndexer + " --db " + (dir / "db1").string() +
+                                                     " --batch 100 " + (dir / "a.jsonl").string() + "' /dev/null");
+  EXPECT_EQ(on_tty.status, 0) << on_tty.output;
+  EXPECT_NE(on_tty.output.find("docs/s"), std::string::npos) << on_tty.output;
+  EXPECT_NE(on_tty.output.find("ETA"), std::string::npos) << on_tty.output;
+  Result piped = run("--db " + (dir / "db2").string() + " " + (dir / "a.jsonl").string());
+  EXPECT_EQ(piped.out.find("ETA"), std::string::npos);
+  auto quiet = marsad::testing_support::run_command("script -qec '" + kIndexer + " --quiet --db " + (dir / "db3").string() +
+                                                    " " + (dir / "a.jsonl").string() + "' /dev/null");
+  EXPECT_EQ(quiet.output.find("ETA"), std::string::npos);
+}
+
+TEST(MarsadIndex, LogLevelsChooseWhatIsSaid) {
+  auto dir = scratch("logs");
+  write_corpus(dir / "a.jsonl", 5);
+  Result normal = run("--db " + (dir / "db1").string() + " " + (dir / "a.jsonl").string());
+  EXPECT_NE(normal.out.find("info: indexing 1 input file(s)"), std::string::npos) << normal.out;
+  EXPECT_EQ(normal.out.find("debug:"), std::string::npos);
+  Result verbose = run("--db " + (dir / "db2").string() + " -v " + (dir / "a.jsonl").string());
+  EXPECT_NE(verbose.out.find("debug: reading"), std::string::npos) << verbose.out;
+  Result warn = run("--db " + (dir / "db3").string() + " --log-level warn " + (dir / "a.jsonl").string());
+  EXPECT_EQ(warn.out.find("info:"), std::string::npos) << warn.out;
+  EXPECT_NE(warn.out.find("indexed (new)    5"), std::string::npos) << warn.out;  // the summary is the result
+}
+
 TEST(MarsadIndex, ReadsFoldersOfTextAndCsv) {
   auto dir = scratch("folders");
   fs::create_directories(dir / "in" / "notes");
