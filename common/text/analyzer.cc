@@ -36,6 +36,20 @@ bool starts_with_hamza_alef(std::string_view word) {
   return false;
 }
 
+/** ئ ↔ ؤ (both two bytes in UTF-8, so in place). */
+void swap_hamza_seats(std::string& word) {
+  static const std::string ya_seat = "ئ", waw_seat = "ؤ";
+  for (std::size_t i = 0; i + 1 < word.size(); ++i) {
+    if (word.compare(i, 2, ya_seat) == 0) {
+      word.replace(i, 2, waw_seat);
+      ++i;
+    } else if (word.compare(i, 2, waw_seat) == 0) {
+      word.replace(i, 2, ya_seat);
+      ++i;
+    }
+  }
+}
+
 /** The digits of و15, ب٣٠ and the like (a conjunction or preposition before a number), else "". */
 std::string number_after_clitic(std::string_view normalized) {
   for (std::string_view clitic : {"وب", "فب", "ول", "فل", "وك", "و", "ف", "ب", "ل", "ك"}) {
@@ -114,6 +128,23 @@ WordAnalysis Analyzer::compute(std::string_view word, TokenKind kind) {
     return a;
   }
   a.segments = segmenter_.segment(a.normalized, starts_with_hamza_alef(word));
+  // The seat of a hamza varies in print (مسئول/مسؤول): the word is also read with the other seat,
+  // and that reading wins when it is better attested, or as well attested when the word has ئو
+  // inside (nearly always a variant of ؤو; not a final ئون, which is ئ + ون as in لاجئون).
+  if (word.find("ئ") != std::string_view::npos || word.find("ؤ") != std::string_view::npos) {
+    std::string other(word);
+    swap_hamza_seats(other);
+    std::string normalized_other = normalizer_.normalize(other);
+    Segmentation segments_other = segmenter_.segment(normalized_other, starts_with_hamza_alef(other));
+    std::string_view w = word;
+    std::size_t inner = w.find("ئو");
+    bool variant_seat = inner != std::string_view::npos && w.substr(inner) != "ئون" && w.substr(inner) != "ئوا";
+    if (segments_other.attestation > a.segments.attestation ||
+        (variant_seat && segments_other.attestation == a.segments.attestation && segments_other.attestation != Attestation::Unknown)) {
+      a.normalized = std::move(normalized_other);
+      a.segments = std::move(segments_other);
+    }
+  }
   // A clitic on a number (ب30, و2020): the core is the number.
   if (all_digits(a.segments.core)) {
     a.number = true;

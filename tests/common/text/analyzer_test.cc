@@ -59,6 +59,14 @@ TEST(Analyzer, ConjunctionOnANumberIsSplitOff) {
   EXPECT_EQ(stems(analyzer, "و1,200"), (std::vector<std::string>{"1200"}));
 }
 
+TEST(Analyzer, EitherHamzaSeatFindsTheKnownWord) {
+  Analyzer analyzer;
+  EXPECT_EQ(analyzer.analyze_word("مسئول").stem, analyzer.analyze_word("مسؤول").stem);
+  EXPECT_EQ(analyzer.analyze_word("المسئولين").stem, analyzer.analyze_word("المسؤولين").stem);
+  EXPECT_EQ(analyzer.analyze_word("لاجئون").stem, analyzer.analyze_word("لاجئ").stem);
+  EXPECT_EQ(analyzer.analyze_word("رئيس").stem, "رييس");  // a known word keeps its own reading
+}
+
 TEST(Analyzer, DescribesItsSettings) {
   Analyzer light;
   Analyzer snowball(AnalyzerSettings{StemmerKind::Snowball});
