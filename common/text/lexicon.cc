@@ -103,6 +103,22 @@ LexiconLoader::LexiconLoader(Lexicon& target) : target_(target) {}
 
 void LexiconLoader::load_hunspell(std::string_view dic, std::string_view aff) {
   Normalizer normalizer;
+  // Flag aliases: "AF <count>" then one "AF <two-letter flags>" line per alias, numbered from 1.
+  // Flags BA and BB add the feminine ة (and its inflections) to a base form.
+  std::vector<bool> alias_feminine{false};
+  bool seen_flag_count = false;
+  for_each_line(aff, [&](std::string_view line) {
+    if (line.substr(0, 3) != "AF ") return;
+    if (!seen_flag_count) {
+      seen_flag_count = true;
+      return;
+    }
+    std::string_view flags = line.substr(3, line.find(' ', 3) - 3);
+    bool feminine = false;
+    for (std::size_t i = 0; i + 1 < flags.size(); i += 2)
+      feminine |= flags.substr(i, 2) == "BA" || flags.substr(i, 2) == "BB";
+    alias_feminine.push_back(feminine);
+  });
   // Morphological aliases: "AM <count>" then one "AM <fields>" line per alias, numbered from 1.
   std::vector<std::string> alias_lemma{""};
   std::vector<bool> alias_verb{false};
@@ -131,10 +147,16 @@ void LexiconLoader::load_hunspell(std::string_view dic, std::string_view aff) {
     }
     std::size_t tab = line.find('\t');
     std::string_view morph = tab == std::string_view::npos ? std::string_view{} : trim(line.substr(tab + 1));
-    std::string_view word = line.substr(0, std::min(tab, line.find('/')));
-    word = trim(word);
+    std::size_t slash = line.find('/');
+    std::string_view word = trim(line.substr(0, std::min(tab, slash)));
     if (word.empty()) return;
     std::string form = normalizer.normalize(word);
+    if (slash != std::string_view::npos && slash < tab) {
+      std::string_view flag_alias = line.substr(slash + 1, (tab == std::string_view::npos ? line.size() : tab) - slash - 1);
+      std::size_t index = 0;
+      for (char c : flag_alias) index = c >= '0' && c <= '9' ? index * 10 + static_cast<std::size_t>(c - '0') : 0;
+      if (index > 0 && index < alias_feminine.size() && alias_feminine[index]) target_.add_feminine_taker(form);
+    }
     std::string lemma;
     bool verb = false;
     if (!morph.empty()) {
@@ -159,10 +181,17 @@ void LexiconLoader::load_hunspell(std::string_view dic, std::string_view aff) {
 void LexiconLoader::load_gazetteer(std::string_view tsv, bool is_places) {
   Normalizer normalizer;
   bool header = true;
+  // The feminine of an adjective the lexicon inflects (جديدة of جديد) is no name, even when a
+  // place is called so (الجديدة).
+  auto ordinary_word = [&](std::string_view w) {
+    constexpr std::string_view ta_marbuta = "ه";
+    return w.size() > ta_marbuta.size() && w.compare(w.size() - ta_marbuta.size(), ta_marbuta.size(), ta_marbuta) == 0 &&
+           target_.takes_feminine(w.substr(0, w.size() - ta_marbuta.size()));
+  };
   // A word of a longer name guards only if it is no ordinary word and carries no clitic in front
   // of one (قوات الدعم السريع and الثورة والمعارضة must not turn الدعم or والمعارضة into names).
   auto plain_name_word = [&](std::string_view w) {
-    if (w.size() < 6 || target_.lemma(w) || w.substr(0, kArticle.size()) == kArticle) return false;
+    if (w.size() < 6 || target_.lemma(w) || ordinary_word(w) || w.substr(0, kArticle.size()) == kArticle) return false;
     for (std::string_view clitic : {"و", "ف", "ب", "ك", "ل"}) {
       if (w.substr(0, clitic.size()) != clitic) continue;
       std::string_view rest = w.substr(clitic.size());
@@ -170,6 +199,7 @@ void LexiconLoader::load_gazetteer(std::string_view tsv, bool is_places) {
     }
     return true;
   };
+
   for_each_line(tsv, [&](std::string_view line) {
     if (line.empty() || line.front() == '#') return;
     if (header) {
@@ -184,9 +214,10 @@ void LexiconLoader::load_gazetteer(std::string_view tsv, bool is_places) {
       auto words = split(name, ' ');
       if (is_places && words.size() == 1 && name.size() >= 4) {
         // A one-word place: guard it as written and without its article (الموصل → موصل).
+        std::string bare = name.substr(0, kArticle.size()) == kArticle ? name.substr(kArticle.size()) : std::string();
+        if (ordinary_word(name) || (!bare.empty() && ordinary_word(bare))) continue;
         target_.add_name(name);
-        if (name.substr(0, kArticle.size()) == kArticle && name.size() >= kArticle.size() + 6)
-          target_.add_name(name.substr(kArticle.size()));
+        if (bare.size() >= 6) target_.add_name(bare);
         continue;
       }
       if (!is_places && words.size() == 1) {

@@ -29,11 +29,15 @@ class Lexicon {
   Lexicon() = default;
 
   void add_form(std::string form, std::string lemma, bool verb = false);
+  /** Marks a base form whose feminine (form + ة) the lexicon generates rather than lists. */
+  void add_feminine_taker(std::string form) { feminine_takers_.insert(std::move(form)); }
   void add_name(std::string name);
   void add_broken_plural(std::string plural, std::string singular);
 
   /** Lemma of a clitic-free form, or nullptr when the form is not in the lexicon. */
   const std::string* lemma(std::string_view form) const;
+  /** A form whose feminine in ة is an inflection of it (جديد → جديدة), per hunspell-ar's flags. */
+  bool takes_feminine(std::string_view form) const { return feminine_takers_.find(form) != feminine_takers_.end(); }
   /** The singular of a broken plural (صواريخ → صاروخ), or nullptr. */
   const std::string* singular_of(std::string_view plural) const;
   /** A gazetteer name (place, person) whose letters must not be taken for clitics. */
@@ -58,6 +62,7 @@ class Lexicon {
   std::unordered_set<std::string, Hash, std::equal_to<>> verbs_;
   std::unordered_set<std::string, Hash, std::equal_to<>> nouns_;
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> singulars_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> feminine_takers_;
   std::string fingerprint_ = "empty";
 
   friend class LexiconLoader;

@@ -118,7 +118,9 @@ std::string LightStemmer::known_stem(std::string_view core, Attestation* attesta
     const std::string* base = lexicon_.lemma(stem);
     if (base && *base == stem && !lexicon_.is_verb(stem)) {  // استهدفه is a verb + pronoun
       *attestation = Attestation::Derived;
-      return std::string(core);
+      // The feminine of an adjective the lexicon inflects (جديدة of جديد) joins it; a feminine the
+      // lexicon lists as a word of its own (مدينة beside مدين) never reaches this point.
+      return lexicon_.takes_feminine(stem) ? std::string(stem) : std::string(core);
     }
   }
   // Imperfect verbs in ت/ن/ا share the lemma of the ي form the lexicon lists (تسيطر → يسيطر).

@@ -50,6 +50,15 @@ TEST(LexiconLoader, PrefersALemmaTheFormStartsWith) {
   EXPECT_EQ(*lexicon.lemma("اكدت"), "اكد");
 }
 
+TEST(LexiconLoader, ReadsWhichFormsTakeTheFeminine) {
+  Lexicon lexicon;
+  LexiconLoader loader(lexicon);
+  loader.load_hunspell("2\nجديد/2\nخط/1\n", "FLAG long\nAF 2\nAF TbTc # 1\nAF ADBBJA # 2\n");
+  EXPECT_TRUE(lexicon.takes_feminine("جديد"));
+  EXPECT_FALSE(lexicon.takes_feminine("خط"));
+  EXPECT_TRUE(Lexicon::builtin().takes_feminine("جديد"));
+}
+
 TEST(LexiconLoader, PrefersTheFormItselfThenTheLongestLemma) {
   Lexicon lexicon;
   lexicon.add_form("يعلن", "علن");

@@ -34,6 +34,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"مدنيين", "مدني"},       // not مدن (cities)
         Case{"مدنيون", "مدني"},
         Case{"عسكرية", "عسكري"},      // feminine nisba to masculine
+        Case{"جديدة", "جديد"},        // the feminine the lexicon inflects joins its adjective
+        Case{"مدينة", "مدينة"},       // a feminine listed as its own word (city) stays apart from مدين
         Case{"يقصف", "قصف"},          // conjugated verb to its lemma
         Case{"قصفت", "قصف"},
         Case{"يطالبون", "طالب"},
