@@ -67,7 +67,8 @@ std::string number_after_clitic(std::string_view normalized) {
 }  // namespace
 
 std::string AnalyzerSettings::describe(const Lexicon& lexicon) const {
-  return "stemmer=" + std::string(to_string(stemmer)) + ";lexicon=" + lexicon.fingerprint();
+  return "rules=" + std::to_string(kAnalysisRulesVersion) + ";stemmer=" + std::string(to_string(stemmer)) +
+         ";lexicon=" + lexicon.fingerprint();
 }
 
 Analyzer::Analyzer(AnalyzerSettings settings, const Lexicon& lexicon)

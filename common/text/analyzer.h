@@ -16,11 +16,15 @@
 
 namespace marsad::text {
 
+/** Bumped whenever the rules of the chain change the terms a word gets, so that an index built
+ *  with older rules is refused instead of silently missing matches. */
+inline constexpr int kAnalysisRulesVersion = 1;
+
 /** The settings that decide index terms; an index records them and refuses others. */
 struct AnalyzerSettings {
   StemmerKind stemmer = StemmerKind::Light;
 
-  /** One line naming every setting and the lexicon version, stored in index metadata. */
+  /** One line naming every setting, the rules version and the lexicon data, stored in index metadata. */
   std::string describe(const Lexicon& lexicon) const;
 };
 

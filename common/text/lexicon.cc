@@ -34,6 +34,21 @@ void for_each_line(std::string_view text, F&& f) {
   }
 }
 
+/** Calls f with the text after `key` of each alias line of a hunspell .aff ("AF …", "AM …"),
+ *  skipping the first such line, which holds their count. */
+template <typename F>
+void for_each_alias(std::string_view aff, std::string_view key, F&& f) {
+  bool seen_count = false;
+  for_each_line(aff, [&](std::string_view line) {
+    if (line.substr(0, key.size()) != key) return;
+    if (!seen_count) {
+      seen_count = true;
+      return;
+    }
+    f(line.substr(key.size()));
+  });
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -106,14 +121,8 @@ void LexiconLoader::load_hunspell(std::string_view dic, std::string_view aff) {
   // Flag aliases: "AF <count>" then one "AF <two-letter flags>" line per alias, numbered from 1.
   // Flags BA and BB add the feminine ة (and its inflections) to a base form.
   std::vector<bool> alias_feminine{false};
-  bool seen_flag_count = false;
-  for_each_line(aff, [&](std::string_view line) {
-    if (line.substr(0, 3) != "AF ") return;
-    if (!seen_flag_count) {
-      seen_flag_count = true;
-      return;
-    }
-    std::string_view flags = line.substr(3, line.find(' ', 3) - 3);
+  for_each_alias(aff, "AF ", [&](std::string_view rest) {
+    std::string_view flags = rest.substr(0, rest.find(' '));
     bool feminine = false;
     for (std::size_t i = 0; i + 1 < flags.size(); i += 2)
       feminine |= flags.substr(i, 2) == "BA" || flags.substr(i, 2) == "BB";
@@ -122,16 +131,10 @@ void LexiconLoader::load_hunspell(std::string_view dic, std::string_view aff) {
   // Morphological aliases: "AM <count>" then one "AM <fields>" line per alias, numbered from 1.
   std::vector<std::string> alias_lemma{""};
   std::vector<bool> alias_verb{false};
-  bool seen_count = false;
-  for_each_line(aff, [&](std::string_view line) {
-    if (line.substr(0, 3) != "AM ") return;
-    if (!seen_count) {
-      seen_count = true;
-      return;
-    }
+  for_each_alias(aff, "AM ", [&](std::string_view rest) {
     std::string lemma;
     bool verb = false;
-    for (std::string_view field : split(line.substr(3), ' ')) {
+    for (std::string_view field : split(rest, ' ')) {
       if (field.substr(0, 3) == "st:") lemma = normalizer.normalize(field.substr(3));
       if (field == "po:verb") verb = true;
     }

@@ -190,13 +190,18 @@ void expect_each_record_once(const fs::path& db, int n) {
   for (int i = 0; i < n; ++i) ASSERT_EQ(index.get_termfreq("Qr-" + std::to_string(i)), 1u) << "record r-" << i;
 }
 
+/** Starts indexing n records into dir/db in the background and returns once a batch is committed. */
+pid_t start_indexing_and_wait_for_a_commit(const fs::path& dir, int n) {
+  write_corpus(dir / "a.jsonl", n);
+  pid_t pid = start_indexer({"--db", (dir / "db").string(), "--batch", "200", "--quiet", (dir / "a.jsonl").string()});
+  wait_for_first_commit(dir / "db", pid);
+  return pid;
+}
+
 TEST(MarsadIndex, KilledMidRunThenRerunHasEveryRecordExactlyOnce) {
   auto dir = scratch("sigkill");
   const int n = 6000;
-  write_corpus(dir / "a.jsonl", n);
-  std::vector<std::string> args{"--db", (dir / "db").string(), "--batch", "200", "--quiet", (dir / "a.jsonl").string()};
-  pid_t pid = start_indexer(args);
-  wait_for_first_commit(dir / "db", pid);
+  pid_t pid = start_indexing_and_wait_for_a_commit(dir, n);
   kill(pid, SIGKILL);
   waitpid(pid, nullptr, 0);
   EXPECT_LT(doccount(dir / "db"), static_cast<std::size_t>(n)) << "the run finished before the kill; make the corpus larger";
@@ -208,10 +213,7 @@ TEST(MarsadIndex, KilledMidRunThenRerunHasEveryRecordExactlyOnce) {
 TEST(MarsadIndex, InterruptCommitsWhatWasReadAndExitsWith130) {
   auto dir = scratch("sigint");
   const int n = 6000;
-  write_corpus(dir / "a.jsonl", n);
-  std::vector<std::string> args{"--db", (dir / "db").string(), "--batch", "200", "--quiet", (dir / "a.jsonl").string()};
-  pid_t pid = start_indexer(args);
-  wait_for_first_commit(dir / "db", pid);
+  pid_t pid = start_indexing_and_wait_for_a_commit(dir, n);
   kill(pid, SIGINT);
   int status = 0;
   waitpid(pid, &status, 0);
