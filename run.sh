@@ -20,7 +20,7 @@ search() {
 }
 search 'بالخرطوم'
 search '"وقف إطلاق النار"' 'date:2020-01-01..2020-12-31'
-search 'وساطة' 'source:صحيفة الأفق'
+search 'وساطة' 'source:"صحيفة الأفق"'
 echo
 echo "== How the analysis sees a sentence (token, index term):"
 echo "وأعلنت وزارة الصحة بغزة مقتل ٣٠ مدنيا في الغارات" | build/common/marsad-tag
