@@ -105,7 +105,10 @@ Segmentation CliticSegmenter::segment(std::string_view word, bool initial_hamza)
       if (attestation == Attestation::Unknown) continue;
       if (enclitic == kFirstPersonEnclitic && !ta_restored) continue;
       int weight = attestation_weight(attestation);
-      if ((proclitic == "و" || proclitic == "ف") && enclitic.empty() && is_function_word_ && is_function_word_(core))
+      // Particles after و/ف (وفي، فهو), and longer ones after ب/ل (بهذا، لذلك، بجميع).
+      bool particle_clitic = proclitic == "و" || proclitic == "ف" ||
+                             ((proclitic == "ب" || proclitic == "ل") && letter_count(core) >= 3);
+      if (particle_clitic && enclitic.empty() && is_function_word_ && is_function_word_(core))
         weight = kFunctionWordWeight;
       int score = cost - weight;
       // A core starting ال that is no name is far more often article + word than a hamza-initial

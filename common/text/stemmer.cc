@@ -117,7 +117,9 @@ std::string LightStemmer::known_stem(std::string_view core, Attestation* attesta
     std::string_view stem = drop_suffix(core, kTaMarbuta);
     const std::string* base = lexicon_.lemma(stem);
     if (base && *base == stem && !lexicon_.is_verb(stem)) {  // استهدفه is a verb + pronoun
-      *attestation = Attestation::Derived;
+      // Well attested when the lexicon inflects the base for gender; otherwise only weakly, so
+      // that بطريقة is ب + طريقة rather than the feminine of بطريق.
+      *attestation = lexicon_.takes_feminine(stem) ? Attestation::Derived : Attestation::DerivedFromInflected;
       // The feminine of an adjective the lexicon inflects (جديدة of جديد) joins it; a feminine the
       // lexicon lists as a word of its own (مدينة beside مدين) never reaches this point.
       return lexicon_.takes_feminine(stem) ? std::string(stem) : std::string(core);

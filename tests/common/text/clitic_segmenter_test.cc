@@ -52,7 +52,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"عسكري", "", "عسكري", ""}, Case{"سوري", "", "سوري", ""}, Case{"فكري", "", "فكري", ""},
         Case{"كانت", "", "كانت", ""},
         // Particles after و/ف are split off even when the whole is listed (وفي "loyal").
-        Case{"وفي", "و", "في", ""}, Case{"فهو", "ف", "هو", ""},
+        Case{"وفي", "و", "في", ""}, Case{"فهو", "ف", "هو", ""}, Case{"لذلك", "ل", "ذلك", ""},
+        Case{"بطريقة", "ب", "طريقة", ""},
         // ال before a listed word is the article, unless the word was written with a hamza.
         Case{"والغاز", "وال", "غاز", ""}, Case{"آلام", "", "آلام", ""}, Case{"الذي", "", "الذي", ""},
         // A verb with an object pronoun.
