@@ -113,15 +113,13 @@ AnalysedRecord DocumentBuilder::build(Record record) {
                       {"body", record.body},
                       {"date", day ? nlohmann::json(day->iso()) : nlohmann::json(nullptr)},
                       {"source", record.source},
-                      {"url", record.url},
-                      {"origin", where}};
+                      {"url", record.url}};
   if (!record.date.empty() && (!day || day->iso() != record.date)) data["date_as_written"] = record.date;
   if (!record.extra.empty()) data["extra"] = std::move(record.extra);
+  // The content hash leaves out the origin (file:line), which may change while the record does not.
+  out.content_hash = fnv1a(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  data["origin"] = where;
   std::string stored = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  // The origin (file:line) may change between runs without the record changing.
-  nlohmann::json without_origin = data;
-  without_origin.erase("origin");
-  out.content_hash = fnv1a(without_origin.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   doc.add_value(schema::kContentHashSlot, eight_bytes(out.content_hash));
   doc.set_data(stored);
   return out;

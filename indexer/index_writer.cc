@@ -117,7 +117,6 @@ struct IndexWriter::Shard {
     list.push_back(dup.duplicate_id);
     doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     db.replace_document(*it, doc);
-    ++counts.duplicate_links;
   }
 };
 
@@ -248,7 +247,6 @@ WriteCounts IndexWriter::finish() {
     total.added += shard->counts.added;
     total.updated += shard->counts.updated;
     total.unchanged += shard->counts.unchanged;
-    total.duplicate_links += shard->counts.duplicate_links;
   }
   return total;
 }

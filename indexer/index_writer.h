@@ -23,7 +23,6 @@ struct WriteCounts {
   std::uint64_t added = 0;      // new ids
   std::uint64_t updated = 0;    // ids already present, with changed content
   std::uint64_t unchanged = 0;  // ids already present with the same content (not rewritten)
-  std::uint64_t duplicate_links = 0;  // duplicate ids recorded in kept documents
 };
 
 /**

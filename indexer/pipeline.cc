@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <exception>
 #include <map>
-#include <mutex>
 #include <thread>
 
 #include "common/errors.h"
@@ -135,7 +134,6 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
   ProgressLine progress(options.progress, sizes_known ? total_bytes : 0);
   std::map<std::uint64_t, BuiltItem> waiting;  // arrivals out of order, by sequence
   std::uint64_t next_sequence = 0, since_commit = 0;
-  std::uint64_t written = 0;
 
   auto handle = [&](BuiltItem& item) {
     ++summary.records;
@@ -171,7 +169,6 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
     }
     summary.without_date += !record.has_date;
     writer.write(std::move(record));
-    ++written;
     if (++since_commit >= options.batch) {
       writer.commit();
       since_commit = 0;
