@@ -5,6 +5,8 @@
 #include <string_view>
 #include <xapian.h>
 
+#include "common/text/utf8.h"
+
 namespace marsad::schema {
 
 /** Bumped whenever the layout below changes; the searcher refuses other versions. */
@@ -63,11 +65,21 @@ inline std::string shard_directory_name(unsigned shard) {
   return name;
 }
 
+/** Xapian's limit on the length of a term, in bytes. */
+inline constexpr std::size_t kMaxTermBytes = 245;
+
+/** prefix + value, never longer than kMaxTermBytes: a longer value is cut and ends in a hash of
+ *  the whole (text::fit_with_hash), so distinct values keep distinct terms. Every term goes
+ *  through here. */
 inline std::string term(std::string_view prefix, std::string_view value) {
   std::string t;
   t.reserve(prefix.size() + value.size());
   t.append(prefix);
-  t.append(value);
+  if (prefix.size() + value.size() <= kMaxTermBytes) {
+    t.append(value);
+  } else {
+    t.append(text::fit_with_hash(value, kMaxTermBytes - prefix.size()));
+  }
   return t;
 }
 

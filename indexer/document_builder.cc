@@ -52,7 +52,7 @@ AnalysedRecord DocumentBuilder::build(Record record) {
   const std::string where = record.origin.describe();
   auto warn = [&](const char* reason, const std::string& message) { out.warnings.emplace_back(reason, where + ": " + message); };
 
-  if (!record.repair_note.empty()) warn("invalid UTF-8 (repaired)", record.repair_note);
+  for (const auto& [reason, message] : record.reader_notes) warn(reason.c_str(), message);
   for (auto [value, name] : {std::pair{&record.id, "id"}, {&record.title, "title"}, {&record.body, "body"},
                              {&record.date, "date"}, {&record.source, "source"}, {&record.url, "url"}}) {
     if (auto message = repair_field(*value, name)) warn("invalid UTF-8 (repaired)", *message);
@@ -68,8 +68,6 @@ AnalysedRecord DocumentBuilder::build(Record record) {
   }
   out.text_bytes = record.title.size() + record.body.size();
   out.id = record.id.empty() ? derived_id(record) : record.id;
-  // Xapian terms are at most 245 bytes; ids longer than that are hashed to stay unique.
-  if (out.id.size() > 200) out.id = "h:" + hex64(fnv1a(out.id));
 
   Xapian::Document& doc = out.document;
   doc.add_boolean_term(schema::term(schema::kIdPrefix, out.id));

@@ -1,5 +1,9 @@
 #include "indexer/index_writer.h"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -33,10 +37,24 @@ struct Commit {
 };
 using Operation = std::variant<AnalysedRecord, AddDuplicate, Commit>;
 
+/** A folder or file of the index this process may not write: one clear line rather than Xapian's
+ *  report of a lock it could not take. */
+void require_writable(const fs::path& path) {
+  if (::access(path.c_str(), W_OK) != 0 && errno == EACCES)
+    throw InputError(path.string() + ": cannot write to the index: " + std::strerror(errno));
+}
+
 Xapian::WritableDatabase open_shard(const std::string& index_path, const std::string& shard_path, int flags) {
+  std::error_code ec;
+  if (fs::exists(shard_path, ec)) {
+    require_writable(shard_path);
+    for (const auto& entry : fs::directory_iterator(shard_path, ec)) require_writable(entry.path());
+  }
   try {
     return Xapian::WritableDatabase(shard_path, flags);
-  } catch (const Xapian::DatabaseLockError&) {
+  } catch (const Xapian::DatabaseLockError& e) {
+    if (e.get_error_string() && std::string_view(e.get_error_string()) != "")
+      throw InputError(index_path + ": cannot lock shard " + shard_path + ": " + e.get_error_string());
     throw InputError(index_path + " is locked by another writer (is another marsad-index running on it?)");
   } catch (const Xapian::DatabaseOpeningError& e) {
     throw InputError(index_path + ": cannot open shard " + shard_path + ": " + e.get_msg());
@@ -141,6 +159,7 @@ IndexWriter::IndexWriter(const std::string& path, const text::AnalyzerSettings& 
                        " file); give an empty or new folder, or remove this one if a run was stopped while creating it");
     fs::create_directories(path, ec);
     if (ec) throw InputError(path + ": cannot create folder: " + ec.message());
+    require_writable(path);
     if (count == 0) count = 1;
   }
   for (unsigned i = 0; i < count; ++i) {

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "common/cli/exit_codes.h"
+#include "common/cli/parse_arguments.h"
 #include "common/cli/run_main.h"
 #include "common/errors.h"
 #include "indexer/index_info.h"
@@ -38,7 +39,8 @@ int main(int argc, char** argv) {
   app.add_option("--db", options.db_path, "index folder (created if missing)")->required();
   app.add_option("inputs", options.inputs, "input files or folders, or - for standard input");
   app.add_flag("--info", info, "describe the index instead of indexing");
-  app.add_option("--field", field_assignments, "map a field: CANONICAL=NAME, e.g. body=article_text (repeatable)");
+  app.add_option("--field", field_assignments, "map a field: CANONICAL=NAME, e.g. body=article_text (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--input-format", input_format, "format of the inputs")
       ->check(CLI::IsMember({"auto", "jsonl", "csv", "tsv", "text"}))->capture_default_str();
   app.add_option("--date", options.reader.default_date, "date for text files without one in their name (YYYY-MM-DD)");
@@ -55,7 +57,7 @@ int main(int argc, char** argv) {
   app.add_flag("-v,--verbose", verbose, "debug messages (same as --log-level debug)");
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))->capture_default_str();
-  CLI11_PARSE(app, argc, argv);
+  if (auto exit_code = cli::parse_arguments(app, argc, argv, "marsad-index")) return *exit_code;
 
   auto logger = spdlog::stderr_color_mt("marsad-index");
   logger->set_pattern("%^%l%$: %v");
@@ -67,8 +69,8 @@ int main(int argc, char** argv) {
       indexer::print_index_info(options.db_path, std::cout);
       return cli::kExitOk;
     }
-    if (options.inputs.empty()) throw ConfigError("no inputs given (files, folders or -); see --help");
     for (const auto& assignment : field_assignments) options.fields.apply(assignment);
+    if (options.inputs.empty()) throw ConfigError("no inputs given (files, folders or -); see --help");
     options.input_format = indexer::parse_input_format(input_format);
     options.analysis.stemmer = text::parse_stemmer_kind(stemmer);
     options.progress = !quiet && isatty(STDERR_FILENO);

@@ -74,12 +74,15 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
   std::atomic<std::uint64_t> bytes_read{0};
   std::exception_ptr reader_failure;
 
+  ReaderOptions reader_options = options.reader;
+  reader_options.interrupt = &stop;
+  reader_options.max_field_bytes = options.build.max_doc_bytes;
   std::thread reader([&] {
     std::uint64_t sequence = 0, bytes_before = 0;
     try {
       for (const auto& input : inputs) {
         if (stop || abort) break;
-        auto records = open_reader(input, options.fields, options.reader);
+        auto records = open_reader(input, options.fields, reader_options);
         spdlog::debug("reading {}", input.path);
         Record record;
         std::optional<ReadProblem> problem;

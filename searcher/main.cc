@@ -5,8 +5,10 @@
 #include <iostream>
 
 #include "common/cli/exit_codes.h"
+#include "common/cli/parse_arguments.h"
 #include "common/cli/run_main.h"
 #include "common/text/stemmer.h"
+#include "common/text/utf8.h"
 #include "searcher/searcher.h"
 
 int main(int argc, char** argv) {
@@ -26,7 +28,7 @@ int main(int argc, char** argv) {
                           ->check(CLI::ExistingFile);
   app.add_flag("--no-stopwords", no_stopwords, "keep every query word")->excludes(stop_option);
   app.add_option("--stemmer", stemmer, "stem stage the index was built with")->check(CLI::IsMember({"light", "snowball"}))->capture_default_str();
-  CLI11_PARSE(app, argc, argv);
+  if (auto exit_code = cli::parse_arguments(app, argc, argv, "marsad-search")) return *exit_code;
 
   return cli::run_main("marsad-search", [&] {
     for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;
@@ -45,11 +47,13 @@ int main(int argc, char** argv) {
       std::cout << out.dump(2) << '\n';
       return cli::kExitOk;
     }
-    std::cout << "about " << result.estimated_matches << " reports match: " << request.query << '\n';
+    // Text from the index or the command line may hold control characters: never sent raw to a terminal.
+    using text::printable;
+    std::cout << "about " << result.estimated_matches << " reports match: " << printable(request.query) << '\n';
     std::size_t rank = request.offset;
     for (const auto& h : result.hits) {
-      std::cout << '\n' << ++rank << ". " << h.title << "\n   " << (h.date.empty() ? "(no date)" : h.date) << " | " << h.source
-                << " | " << h.id << "\n   " << h.snippet << '\n';
+      std::cout << '\n' << ++rank << ". " << printable(h.title) << "\n   " << (h.date.empty() ? "(no date)" : h.date) << " | "
+                << printable(h.source) << " | " << printable(h.id) << "\n   " << printable(h.snippet) << '\n';
     }
     return cli::kExitOk;
   });

@@ -54,6 +54,32 @@ Xapian::Query Searcher::parse(const std::string& query) {
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
+  // A writer committing meanwhile can discard the revision being read: read the newest one again.
+  // Xapian reports some such races as corruption; only a newer revision makes that worth a retry.
+  constexpr int kMaxAttempts = 10;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return search_once(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kMaxAttempts) throw;
+      reopen_newest();
+    } catch (const Xapian::DatabaseCorruptError&) {
+      if (attempt == kMaxAttempts || !reopen_newest()) throw;
+    }
+  }
+}
+
+bool Searcher::reopen_newest() {
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return db_.reopen();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 10) throw;
+    }
+  }
+}
+
+SearchResult Searcher::search_once(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
   Xapian::Query query = parse(request.query);
   enquire.set_query(query);

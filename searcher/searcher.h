@@ -38,10 +38,14 @@ class Searcher {
  public:
   Searcher(const std::string& index_path, text::AnalyzerSettings settings = {},
            const text::StopWordList& stopwords = text::StopWordList::builtin());
-  /** Throws QueryError for a query that cannot be parsed. */
+  /** Throws QueryError for a query that cannot be parsed. Reads the newest revision of the index
+   *  when an indexer commits meanwhile. */
   SearchResult search(const SearchRequest& request);
 
  private:
+  SearchResult search_once(const SearchRequest& request);
+  /** Reopens the index at its newest revision; true when there was a newer one. */
+  bool reopen_newest();
   Xapian::Query parse(const std::string& query);
 
   Xapian::Database db_;

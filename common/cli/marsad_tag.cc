@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "common/cli/exit_codes.h"
+#include "common/cli/parse_arguments.h"
 #include "common/cli/run_main.h"
 #include "common/errors.h"
 #include "common/tag/analysis_printer.h"
@@ -19,8 +20,8 @@ int main(int argc, char** argv) {
   app.add_option("input", input, "text file to analyse, or - for standard input")->check(CLI::ExistingFile | CLI::IsMember({"-"}));
   app.add_option("-f,--format", format, "output format")->check(CLI::IsMember({"terms", "json"}))->capture_default_str();
   app.add_option("--stemmer", stemmer, "stem stage")->check(CLI::IsMember({"light", "snowball"}))->capture_default_str();
-  app.add_flag("--lossy", lossy, "replace invalid UTF-8 with U+FFFD instead of stopping");
-  CLI11_PARSE(app, argc, argv);
+  app.add_flag("--lossy", lossy, "skip invalid UTF-8 (read as spaces) instead of stopping");
+  if (auto exit_code = marsad::cli::parse_arguments(app, argc, argv, "marsad-tag")) return *exit_code;
 
   return marsad::cli::run_main("marsad-tag", [&] {
     std::ifstream file;
@@ -45,7 +46,7 @@ int main(int argc, char** argv) {
         if (!lossy)
           throw marsad::InvalidUtf8Error(offset + bad, input + ": invalid UTF-8 at byte offset " + std::to_string(offset + bad) +
                                                            " (line " + std::to_string(line_number) + "); use --lossy to replace it");
-        line = marsad::text::repair_utf8(line);
+        marsad::text::blank_invalid_utf8(line);  // offsets stay those of the input
       }
       marsad::tag::print_line(analyzer, line, line_number, offset, out_format, std::cout);
       offset += line.size() + 1;

@@ -6,6 +6,7 @@
 
 #include "common/cli/exit_codes.h"
 #include "common/errors.h"
+#include "common/text/utf8.h"
 
 namespace marsad::cli {
 
@@ -13,11 +14,11 @@ int run_main(std::string_view program, const std::function<int()>& body) {
   try {
     return body();
   } catch (const Error& e) {
-    std::cerr << program << ": " << e.what() << '\n';
+    std::cerr << program << ": " << text::printable(e.what()) << '\n';
   } catch (const Xapian::Error& e) {
-    std::cerr << program << ": " << e.get_type() << ": " << e.get_msg() << '\n';
+    std::cerr << program << ": " << e.get_type() << ": " << text::printable(e.get_msg()) << '\n';
   } catch (const std::exception& e) {
-    std::cerr << program << ": internal error: " << e.what() << '\n';
+    std::cerr << program << ": internal error: " << text::printable(e.what()) << '\n';
   }
   return kExitFailure;
 }

@@ -1,31 +1,32 @@
 #pragma once
-// Whole lines from a plain or gzip-compressed file, or standard input, however long they are.
+// Whole lines of an input (plain or gzip file, FIFO, standard input), however long they are.
+#include <atomic>
 #include <cstdint>
 #include <string>
+#include <vector>
 
-#include <zlib.h>
+#include "common/io/input_stream.h"
 
 namespace marsad::io {
 
-/** Reads lines without their terminator (LF or CRLF). zlib reads uncompressed files as they are,
- *  so one reader serves .jsonl and .jsonl.gz. Throws InputError when the file cannot be opened or
- *  read. Not thread-safe. */
+/** Reads lines without their terminator (LF or CRLF); a NUL byte is an ordinary byte of its line.
+ *  Errors are InputStream's (InputError naming the file). Not thread-safe. */
 class LineReader {
  public:
-  /** path "-" reads standard input. */
-  explicit LineReader(const std::string& path);
-  ~LineReader();
-  LineReader(const LineReader&) = delete;
-  LineReader& operator=(const LineReader&) = delete;
+  /** path "-" reads standard input; reading ends early once `interrupt` is set. */
+  explicit LineReader(const std::string& path, const std::atomic<bool>* interrupt = nullptr);
 
-  /** The next line; false at the end of the file. */
+  /** The next line; false at the end of the input. */
   bool next(std::string& line);
   /** Bytes of the file consumed so far (compressed bytes for gzip). */
-  std::uint64_t offset() const;
+  std::uint64_t offset() const { return in_.offset(); }
+  /** Whether the input ended because `interrupt` was set. */
+  bool interrupted() const { return in_.interrupted(); }
 
  private:
-  std::string path_;
-  gzFile file_ = nullptr;
+  InputStream in_;
+  std::vector<char> buffer_;
+  std::size_t pos_ = 0, len_ = 0;
 };
 
 }  // namespace marsad::io

@@ -14,36 +14,64 @@ OutputFormat parse_output_format(std::string_view name) {
   throw ConfigError("unknown format '" + std::string(name) + "' (expected terms or json)");
 }
 
+namespace {
+
+/** The end of the next piece of line starting at begin: at most kPieceBytes, after a space when
+ *  there is one in the second half, else on a UTF-8 character boundary. */
+std::size_t piece_end(std::string_view line, std::size_t begin) {
+  if (line.size() - begin <= kPieceBytes) return line.size();
+  std::size_t cut = begin + kPieceBytes;
+  std::size_t space = line.find_last_of(" \t", cut - 1);
+  if (space != std::string_view::npos && space > begin + kPieceBytes / 2) return space + 1;
+  while (cut > begin + 1 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
+}
+
+nlohmann::json token_json(const text::AnalyzedToken& t, std::string_view piece, std::size_t offset, std::size_t position) {
+  const text::WordAnalysis& a = *t.analysis;
+  return {
+      {"text", piece.substr(t.token.begin, t.token.end - t.token.begin)},
+      {"begin", offset + t.token.begin},
+      {"end", offset + t.token.end},
+      {"position", position},
+      {"kind", a.number ? "number" : "word"},
+      {"normalized", a.normalized},
+      {"proclitic", a.segments.proclitic},
+      {"core", a.segments.core},
+      {"enclitic", a.segments.enclitic},
+      {"stem", a.stem},
+      {"term", schema::term(schema::kStemPrefix, a.stem)},
+      {"known", a.segments.attestation != text::Attestation::Unknown},
+      {"stopword", a.stopword},
+  };
+}
+
+}  // namespace
+
 void print_line(text::Analyzer& analyzer, std::string_view line, std::size_t line_number,
                 std::size_t input_offset, OutputFormat format, std::ostream& out) {
-  auto tokens = analyzer.analyze(line);
-  if (format == OutputFormat::Terms) {
+  if (format == OutputFormat::Json) out << "{\"line\":" << line_number << ",\"tokens\":[";
+  bool first = true;
+  std::size_t positions_before = 0;
+  std::vector<text::AnalyzedToken> tokens;
+  for (std::size_t begin = 0; begin < line.size();) {
+    const std::size_t end = piece_end(line, begin);
+    const std::string_view piece = line.substr(begin, end - begin);
+    analyzer.analyze(piece, tokens);
     for (const auto& t : tokens) {
-      out << line.substr(t.token.begin, t.token.end - t.token.begin) << '\t'
-          << schema::term(schema::kStemPrefix, t.analysis->stem) << '\n';
+      if (format == OutputFormat::Terms) {
+        out << piece.substr(t.token.begin, t.token.end - t.token.begin) << '\t'
+            << schema::term(schema::kStemPrefix, t.analysis->stem) << '\n';
+        continue;
+      }
+      if (!first) out << ',';
+      first = false;
+      out << token_json(t, piece, input_offset + begin, positions_before + t.position).dump();
     }
-    return;
+    if (!tokens.empty()) positions_before += tokens.back().position;
+    begin = end;
   }
-  nlohmann::json json_tokens = nlohmann::json::array();
-  for (const auto& t : tokens) {
-    const text::WordAnalysis& a = *t.analysis;
-    json_tokens.push_back({
-        {"text", line.substr(t.token.begin, t.token.end - t.token.begin)},
-        {"begin", input_offset + t.token.begin},
-        {"end", input_offset + t.token.end},
-        {"position", t.position},
-        {"kind", a.number ? "number" : "word"},
-        {"normalized", a.normalized},
-        {"proclitic", a.segments.proclitic},
-        {"core", a.segments.core},
-        {"enclitic", a.segments.enclitic},
-        {"stem", a.stem},
-        {"term", schema::term(schema::kStemPrefix, a.stem)},
-        {"known", a.segments.attestation != text::Attestation::Unknown},
-        {"stopword", a.stopword},
-    });
-  }
-  out << nlohmann::json{{"line", line_number}, {"tokens", std::move(json_tokens)}}.dump() << '\n';
+  if (format == OutputFormat::Json) out << "]}\n";
 }
 
 }  // namespace marsad::tag

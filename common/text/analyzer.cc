@@ -108,7 +108,10 @@ const WordAnalysis& Analyzer::analyze_word(std::string_view word) {
 const WordAnalysis& Analyzer::cached(std::string_view word, TokenKind kind) {
   auto it = cache_.find(word);
   if (it != cache_.end()) return it->second;
-  return cache_.emplace(std::string(word), compute(word, kind)).first->second;
+  WordAnalysis analysis = compute(word, kind);
+  if (analysis.normalized.size() > kMaxWordBytes) analysis.normalized = fit_with_hash(analysis.normalized, kMaxWordBytes);
+  if (analysis.stem.size() > kMaxWordBytes) analysis.stem = fit_with_hash(analysis.stem, kMaxWordBytes);
+  return cache_.emplace(std::string(word), std::move(analysis)).first->second;
 }
 
 WordAnalysis Analyzer::compute(std::string_view word, TokenKind kind) {

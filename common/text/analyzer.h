@@ -18,7 +18,11 @@ namespace marsad::text {
 
 /** Bumped whenever the rules of the chain change the terms a word gets, so that an index built
  *  with older rules is refused instead of silently missing matches. */
-inline constexpr int kAnalysisRulesVersion = 1;
+inline constexpr int kAnalysisRulesVersion = 2;
+
+/** A normalized word or stem longer than this (a URL, base64, a run of letters) is cut to it with
+ *  a hash of the whole (text::fit_with_hash), so that its terms stay within Xapian's term limit. */
+inline constexpr std::size_t kMaxWordBytes = 120;
 
 /** The settings that decide index terms; an index records them and refuses others. */
 struct AnalyzerSettings {

@@ -71,6 +71,20 @@ void require_valid_utf8(std::string_view s, std::size_t base_offset = 0);
 /** Replaces every invalid sequence with U+FFFD. */
 std::string repair_utf8(std::string_view s);
 
+/** Removes an incomplete UTF-8 sequence left at the end of s by cutting it short. */
+void drop_partial_character(std::string& s);
+
+/** Replaces each byte of every invalid sequence with a space: offsets stay those of the input. */
+void blank_invalid_utf8(std::string& s);
+
+/** s itself when it has at most max_bytes (≥ 32) bytes; else its first bytes, cut on a character
+ *  boundary, then '~' and a hash of the whole, max_bytes in all: distinct long strings stay distinct. */
+std::string fit_with_hash(std::string_view s, std::size_t max_bytes);
+
+/** For printing to a terminal: C0 and C1 control characters and DEL (newline too, unless
+ *  keep_newlines) become U+FFFD; invalid UTF-8 is repaired. Other text is unchanged. */
+std::string printable(std::string_view s, bool keep_newlines = false);
+
 /** Number of code points in valid UTF-8. */
 std::size_t count_code_points(std::string_view s);
 

@@ -3,6 +3,8 @@
 #include <string_view>
 #include <utility>
 
+#include "common/text/utf8.h"
+
 namespace marsad::indexer {
 namespace {
 
@@ -21,20 +23,19 @@ enum class CsvState { FieldStart, Unquoted, Quoted, QuoteInQuoted };
 
 }  // namespace
 
-DelimitedReader::DelimitedReader(std::istream& in, Dialect dialect, std::size_t max_quoted_bytes,
-                                 std::size_t max_quoted_lines)
-    : in_(in), dialect_(dialect), max_quoted_bytes_(max_quoted_bytes), max_quoted_lines_(max_quoted_lines) {
-  std::size_t line = 0;
+DelimitedReader::DelimitedReader(std::istream& in, Dialect dialect, Limits limits)
+    : in_(in), dialect_(dialect), limits_(limits) {
+  DelimitedRow header;
   std::string message;
-  switch (read_record(header_, line, message)) {
+  switch (read_record(header, message)) {
     case Outcome::End:
       finished_ = true;
       break;
     case Outcome::Error:
-      header_.clear();
-      header_error_ = DelimitedRowError{line, "malformed header: " + message};
+      header_error_ = DelimitedRowError{header.line, "malformed header: " + message};
       break;
     case Outcome::Row:
+      header_ = std::move(header.fields);
       break;
   }
 }
@@ -56,12 +57,13 @@ bool DelimitedReader::next(DelimitedRow& row, std::optional<DelimitedRowError>& 
   if (finished_) return false;
 
   std::string message;
-  switch (read_record(row.fields, row.line, message)) {
+  switch (read_record(row, message)) {
     case Outcome::End:
       finished_ = true;
       return false;
     case Outcome::Error:
       row.fields.clear();
+      row.truncated.clear();
       error = DelimitedRowError{row.line, std::move(message)};
       return true;
     case Outcome::Row:
@@ -71,6 +73,7 @@ bool DelimitedReader::next(DelimitedRow& row, std::optional<DelimitedRowError>& 
     error = DelimitedRowError{row.line, "expected " + std::to_string(header_.size()) + " fields, found " +
                                             std::to_string(row.fields.size())};
     row.fields.clear();
+    row.truncated.clear();
   }
   return true;
 }
@@ -96,63 +99,104 @@ bool DelimitedReader::fetch_nonblank_line(PhysicalLine& line) {
   return true;
 }
 
-DelimitedReader::Outcome DelimitedReader::read_record(std::vector<std::string>& fields, std::size_t& line,
-                                                      std::string& message) {
-  fields.clear();
-  return dialect_ == Dialect::Csv ? read_csv_record(fields, line, message) : read_tsv_record(fields, line);
+DelimitedReader::Outcome DelimitedReader::read_record(DelimitedRow& row, std::string& message) {
+  row.fields.clear();
+  row.truncated.clear();
+  row.line = 0;
+  return dialect_ == Dialect::Csv ? read_csv_record(row, message) : read_tsv_record(row);
 }
 
-DelimitedReader::Outcome DelimitedReader::read_tsv_record(std::vector<std::string>& fields, std::size_t& line) {
+/** A field as it is read: at most `cap` bytes kept, its full length counted. */
+class DelimitedReader::FieldText {
+ public:
+  explicit FieldText(std::size_t cap) : cap_(cap) {}
+  void append(std::string_view piece) {
+    bytes_ += piece.size();
+    if (text_.size() < cap_) text_.append(piece.substr(0, cap_ - text_.size()));
+  }
+  void push_back(char c) { append(std::string_view(&c, 1)); }
+  /** Moves the field into the row, noting a cut; the field is empty afterwards. */
+  void finish(DelimitedRow& row) {
+    if (bytes_ > text_.size()) {
+      text::drop_partial_character(text_);
+      row.truncated.push_back({row.fields.size(), bytes_});
+    }
+    row.fields.push_back(std::move(text_));
+    text_.clear();
+    bytes_ = 0;
+  }
+
+ private:
+  std::size_t cap_;
+  std::string text_;
+  std::size_t bytes_ = 0;
+};
+
+DelimitedReader::Outcome DelimitedReader::read_tsv_record(DelimitedRow& row) {
   PhysicalLine physical;
   if (!fetch_nonblank_line(physical)) return Outcome::End;
-  line = physical.number;
+  row.line = physical.number;
   const std::string_view text = content_of(physical.text);
+  FieldText field(limits_.max_field_bytes);
   std::size_t start = 0;
   while (true) {
     const std::size_t tab = text.find('\t', start);
-    if (tab == std::string_view::npos) {
-      fields.emplace_back(text.substr(start));
-      return Outcome::Row;
-    }
-    fields.emplace_back(text.substr(start, tab - start));
+    field.append(text.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+    field.finish(row);
+    if (tab == std::string_view::npos) return Outcome::Row;
     start = tab + 1;
   }
 }
 
-DelimitedReader::Outcome DelimitedReader::read_csv_record(std::vector<std::string>& fields, std::size_t& line,
-                                                          std::string& message) {
-  row_lines_.clear();
-  {
-    PhysicalLine first;
-    if (!fetch_nonblank_line(first)) return Outcome::End;
-    line = first.number;
-    row_lines_.push_back(std::move(first));
+void DelimitedReader::keep_for_resync(const PhysicalLine& line) {
+  row_bytes_ += line.text.size() + 1;
+  if (resync_lost_) return;
+  if (row_bytes_ > limits_.max_resync_bytes) {
+    resync_lost_ = true;
+    row_lines_.clear();
+    row_lines_.shrink_to_fit();
+    return;
   }
+  row_lines_.push_back(line);
+}
+
+DelimitedReader::Outcome DelimitedReader::read_csv_record(DelimitedRow& row, std::string& message) {
+  row_lines_.clear();
+  row_bytes_ = 0;
+  resync_lost_ = false;
+  PhysicalLine current;
+  if (!fetch_nonblank_line(current)) return Outcome::End;
+  row.line = current.number;
+  keep_for_resync(current);
 
   // Gives back every line after the row's first, so that reading resumes right after it.
   auto fail_and_resynchronise = [&](std::string_view what) {
-    for (std::size_t k = row_lines_.size(); k-- > 1;) pending_.push_front(std::move(row_lines_[k]));
-    row_lines_.clear();
-    fields.clear();
     message = what;
+    if (resync_lost_) {
+      message += " (it runs from line " + std::to_string(row.line) + " to line " + std::to_string(current.number) +
+                 ", too far to read those lines again: they are lost)";
+    } else {
+      for (std::size_t k = row_lines_.size(); k-- > 1;) pending_.push_front(std::move(row_lines_[k]));
+    }
+    row_lines_.clear();
+    row.fields.clear();
+    row.truncated.clear();
     return Outcome::Error;
   };
   auto unterminated = [&] { return fail_and_resynchronise(kUnterminated); };
 
-  std::string field;
+  FieldText field(limits_.max_field_bytes);
   CsvState state = CsvState::FieldStart;
   bool stray_after_quote = false;
-  std::size_t quoted_lines = 0;  // physical lines spanned by the open quoted field
 
-  for (std::size_t i = 0;; ++i) {
-    const std::string_view text = content_of(row_lines_[i].text);
+  while (true) {
+    const std::string_view text = content_of(current.text);
     std::size_t pos = 0;
     while (pos < text.size()) {
       switch (state) {
         case CsvState::FieldStart:
           if (text[pos] == '"') {
             state = CsvState::Quoted;
-            quoted_lines = 1;
             ++pos;
           } else {
             state = CsvState::Unquoted;
@@ -165,8 +209,7 @@ DelimitedReader::Outcome DelimitedReader::read_csv_record(std::vector<std::strin
             pos = text.size();
           } else {
             field.append(text.substr(pos, comma - pos));
-            fields.push_back(std::move(field));
-            field.clear();
+            field.finish(row);
             state = CsvState::FieldStart;
             pos = comma + 1;
           }
@@ -176,7 +219,6 @@ DelimitedReader::Outcome DelimitedReader::read_csv_record(std::vector<std::strin
           const std::size_t quote = text.find('"', pos);
           const std::size_t end = quote == std::string_view::npos ? text.size() : quote;
           field.append(text.substr(pos, end - pos));
-          if (field.size() > max_quoted_bytes_) return unterminated();
           pos = end;
           if (quote != std::string_view::npos) {
             state = CsvState::QuoteInQuoted;
@@ -190,8 +232,7 @@ DelimitedReader::Outcome DelimitedReader::read_csv_record(std::vector<std::strin
             state = CsvState::Quoted;
             ++pos;
           } else if (text[pos] == ',') {
-            fields.push_back(std::move(field));
-            field.clear();
+            field.finish(row);
             state = CsvState::FieldStart;
             ++pos;
           } else {
@@ -205,17 +246,13 @@ DelimitedReader::Outcome DelimitedReader::read_csv_record(std::vector<std::strin
     if (state != CsvState::Quoted) break;
 
     // The line ends inside a quoted field: the line end (as written) belongs to the field.
-    const PhysicalLine& current = row_lines_[i];
-    if (!current.has_newline || quoted_lines >= max_quoted_lines_) return unterminated();
-    field.append(current.text, text.size());
+    if (!current.has_newline) return unterminated();
+    field.append(std::string_view(current.text).substr(text.size()));
     field.push_back('\n');
-    if (field.size() > max_quoted_bytes_) return unterminated();
-    PhysicalLine following;
-    if (!fetch_line(following)) return unterminated();
-    ++quoted_lines;
-    row_lines_.push_back(std::move(following));
+    if (!fetch_line(current)) return unterminated();
+    keep_for_resync(current);
   }
-  fields.push_back(std::move(field));
+  field.finish(row);
   // A stray character after a closing quote on a multi-line row most likely means an earlier quote
   // was never closed, so the lines after the row's first are read again.
   if (stray_after_quote) return fail_and_resynchronise(kAfterClosingQuote);

@@ -9,10 +9,17 @@
 
 namespace marsad::indexer {
 
+/** A field longer than the reader keeps: its index in the row and its length as written. */
+struct TruncatedField {
+  std::size_t index = 0;
+  std::size_t bytes = 0;
+};
+
 /** One data row: fields in header order, and the 1-based line on which the row starts. */
 struct DelimitedRow {
   std::vector<std::string> fields;
   std::size_t line = 0;
+  std::vector<TruncatedField> truncated;  // fields cut to Limits::max_field_bytes
 };
 
 /** What went wrong with one row; the reader resynchronises at the next line and goes on. */
@@ -33,15 +40,18 @@ class DelimitedReader {
  public:
   enum class Dialect { Csv, Tsv };
 
-  static constexpr std::size_t kDefaultMaxQuotedBytes = 1'000'000;
-  static constexpr std::size_t kDefaultMaxQuotedLines = 10'000;
+  /** Memory bounds. A field of any length is read to its end; only its first max_field_bytes
+   *  are kept (cut on a UTF-8 boundary) and the row lists it in `truncated`. A quoted field never
+   *  closed is reported as unterminated and reading resumes at the line after its row's first,
+   *  from lines kept for that purpose up to max_resync_bytes; past that, the lines it swallowed
+   *  are reported lost in the error message. */
+  struct Limits {
+    std::size_t max_field_bytes = 10 * 1024 * 1024;
+    std::size_t max_resync_bytes = 64 * 1024 * 1024;
+  };
 
-  /** A quoted field whose content grows past `max_quoted_bytes`, or which spans more than
-   *  `max_quoted_lines` lines, before its closing quote is reported as unterminated, and reading
-   *  resumes at the line after the one on which its row started. */
-  DelimitedReader(std::istream& in, Dialect dialect,
-                  std::size_t max_quoted_bytes = kDefaultMaxQuotedBytes,
-                  std::size_t max_quoted_lines = kDefaultMaxQuotedLines);
+  DelimitedReader(std::istream& in, Dialect dialect, Limits limits);
+  DelimitedReader(std::istream& in, Dialect dialect) : DelimitedReader(in, dialect, Limits{}) {}
 
   /** The header row's field names (read in the constructor; empty if the input is empty or the
    *  header row is malformed, in which case the first next() reports the error and the second ends). */
@@ -61,22 +71,26 @@ class DelimitedReader {
     std::size_t number = 0;
   };
   enum class Outcome { End, Row, Error };
+  class FieldText;
 
   bool fetch_line(PhysicalLine& line);
   bool fetch_nonblank_line(PhysicalLine& line);
-  Outcome read_record(std::vector<std::string>& fields, std::size_t& line, std::string& message);
-  Outcome read_csv_record(std::vector<std::string>& fields, std::size_t& line, std::string& message);
-  Outcome read_tsv_record(std::vector<std::string>& fields, std::size_t& line);
+  Outcome read_record(DelimitedRow& row, std::string& message);
+  Outcome read_csv_record(DelimitedRow& row, std::string& message);
+  Outcome read_tsv_record(DelimitedRow& row);
+  /** Keeps a line of the row being parsed for resynchronisation, within max_resync_bytes. */
+  void keep_for_resync(const PhysicalLine& line);
 
   std::istream& in_;
   Dialect dialect_;
-  std::size_t max_quoted_bytes_;
-  std::size_t max_quoted_lines_;
+  Limits limits_;
   std::vector<std::string> header_;
   std::optional<DelimitedRowError> header_error_;
   bool finished_ = false;
   std::deque<PhysicalLine> pending_;     // lines to re-read after a resynchronisation
-  std::vector<PhysicalLine> row_lines_;  // lines of the record being parsed
+  std::vector<PhysicalLine> row_lines_;  // lines of the record being parsed, for resynchronisation
+  std::size_t row_bytes_ = 0;            // bytes of the lines of the record being parsed
+  bool resync_lost_ = false;             // row_lines_ outgrew max_resync_bytes and was dropped
   std::size_t lines_from_stream_ = 0;
   std::size_t bytes_read_ = 0;
 };

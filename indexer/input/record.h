@@ -27,8 +27,9 @@ struct Record {
   std::string url;
   nlohmann::json extra = nlohmann::json::object();
   Origin origin;
-  /** Set when the reader had to replace invalid UTF-8 to read the record at all (JSON lines). */
-  std::string repair_note;
+  /** What the reader had to change to read the record, as (reason, message): invalid UTF-8
+   *  replaced in a JSON line, a field cut to the size limit. Indexed with a warning each. */
+  std::vector<std::pair<std::string, std::string>> reader_notes;
 };
 
 /** The canonical fields and the input field names tried for each, in order. */

@@ -1,12 +1,17 @@
 #include "indexer/input/record_reader.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <istream>
 #include <sstream>
 
 #include "common/date/civil_date.h"
 #include "common/errors.h"
+#include "common/io/input_stream.h"
 #include "common/io/line_reader.h"
 #include "common/text/utf8.h"
 #include "indexer/input/delimited_reader.h"
@@ -30,6 +35,30 @@ std::optional<InputFormat> format_from_name(const std::string& name) {
   return std::nullopt;
 }
 
+/** Records nested deeper than this are skipped: a parsed tree that deep would exhaust the stack
+ *  when it is serialised or destroyed. */
+constexpr std::size_t kMaxJsonDepth = 256;
+
+/** The deepest nesting of arrays and objects in a JSON text (brackets inside strings ignored). */
+std::size_t json_nesting_depth(std::string_view line) {
+  std::size_t depth = 0, deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
 std::string json_value_text(const nlohmann::json& value) {
   if (value.is_string()) return value.get<std::string>();
   if (value.is_null()) return {};
@@ -38,7 +67,8 @@ std::string json_value_text(const nlohmann::json& value) {
 
 class JsonlReader : public RecordReader {
  public:
-  JsonlReader(const InputFile& file, const FieldMap& fields) : file_(file), fields_(fields), lines_(file.path) {}
+  JsonlReader(const InputFile& file, const FieldMap& fields, const ReaderOptions& options)
+      : file_(file), fields_(fields), lines_(file.path, options.interrupt) {}
 
   bool next(Record& record, std::optional<ReadProblem>& problem) override {
     problem.reset();
@@ -50,7 +80,13 @@ class JsonlReader : public RecordReader {
       std::string repair_note;
       if (std::size_t bad = text::find_invalid_utf8(line); bad != std::string::npos) {
         line = text::repair_utf8(line);
-        repair_note = "invalid UTF-8 at byte offset " + std::to_string(bad) + " of the line, replaced with U+FFFD";
+        repair_note = origin.describe() + ": invalid UTF-8 at byte offset " + std::to_string(bad) +
+                      " of the line, replaced with U+FFFD";
+      }
+      if (json_nesting_depth(line) > kMaxJsonDepth) {
+        problem = ReadProblem{origin, "JSON nested too deeply",
+                              origin.describe() + ": JSON nested more than " + std::to_string(kMaxJsonDepth) + " levels deep, skipped"};
+        return true;
       }
       auto object = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
       if (object.is_discarded()) {
@@ -65,7 +101,7 @@ class JsonlReader : public RecordReader {
       for (auto it = object.begin(); it != object.end(); ++it) values.emplace_back(it.key(), json_value_text(it.value()));
       record = Record{};
       record.origin = origin;
-      record.repair_note = std::move(repair_note);
+      if (!repair_note.empty()) record.reader_notes.emplace_back("invalid UTF-8 (repaired)", std::move(repair_note));
       fields_.fill(record, values, &object);
       return true;
     }
@@ -82,11 +118,14 @@ class JsonlReader : public RecordReader {
 
 class DelimitedRecordReader : public RecordReader {
  public:
-  DelimitedRecordReader(const InputFile& file, const FieldMap& fields)
-      : file_(file), fields_(fields), stream_(file.path, std::ios::binary) {
-    if (!stream_) throw InputError(file.path + ": cannot open");
+  DelimitedRecordReader(const InputFile& file, const FieldMap& fields, const ReaderOptions& options)
+      : file_(file), fields_(fields), input_(file.path, options.interrupt), buffer_(input_), stream_(&buffer_),
+        max_field_bytes_(options.max_field_bytes) {
+    stream_.exceptions(std::ios::badbit);  // the input's InputError reaches the caller
+    DelimitedReader::Limits limits;
+    limits.max_field_bytes = max_field_bytes_;
     reader_ = std::make_unique<DelimitedReader>(
-        stream_, file.format == InputFormat::Tsv ? DelimitedReader::Dialect::Tsv : DelimitedReader::Dialect::Csv);
+        stream_, file.format == InputFormat::Tsv ? DelimitedReader::Dialect::Tsv : DelimitedReader::Dialect::Csv, limits);
   }
 
   bool next(Record& record, std::optional<ReadProblem>& problem) override {
@@ -105,15 +144,24 @@ class DelimitedRecordReader : public RecordReader {
     for (std::size_t i = 0; i < header.size() && i < row.fields.size(); ++i) values.emplace_back(header[i], row.fields[i]);
     record = Record{};
     record.origin = Origin{file_.relative_name, row.line};
+    for (const TruncatedField& cut : row.truncated) {
+      record.reader_notes.emplace_back(
+          "field truncated", record.origin.describe() + ": field '" + (cut.index < header.size() ? header[cut.index] : "?") +
+                                 "' of " + std::to_string(cut.bytes) + " bytes cut to --max-doc-bytes " +
+                                 std::to_string(max_field_bytes_));
+    }
     fields_.fill(record, values);
     return true;
   }
-  std::uint64_t bytes_read() const override { return reader_->bytes_read(); }
+  std::uint64_t bytes_read() const override { return input_.offset(); }
 
  private:
   InputFile file_;
   const FieldMap& fields_;
-  std::ifstream stream_;
+  io::InputStream input_;
+  io::InputStreamBuffer buffer_;
+  std::istream stream_;
+  std::size_t max_field_bytes_;
   std::unique_ptr<DelimitedReader> reader_;
 };
 
@@ -126,12 +174,12 @@ class TextFileReader : public RecordReader {
     problem.reset();
     if (done_) return false;
     done_ = true;
-    std::ifstream in(file_.path, std::ios::binary);
-    if (!in) throw InputError(file_.path + ": cannot open");
-    std::stringstream content;
-    content << in.rdbuf();
-    std::string text = content.str();
-    bytes_ = text.size();
+    io::InputStream in(file_.path, options_.interrupt);
+    std::string text;
+    char block[1 << 16];
+    while (std::size_t n = in.read(block, sizeof block)) text.append(block, n);
+    bytes_ = in.offset();
+    if (in.interrupted()) return false;  // a part of a file is no record
     record = Record{};
     record.origin = Origin{file_.relative_name, 1};
     record.id = file_.relative_name;
@@ -173,6 +221,34 @@ InputFormat parse_input_format(const std::string& name) {
   throw ConfigError("unknown input format '" + name + "' (expected auto, jsonl, csv, tsv or text)");
 }
 
+namespace {
+
+void require_readable(const fs::path& path, bool folder) {
+  if (::access(path.c_str(), folder ? (R_OK | X_OK) : R_OK) != 0)
+    throw InputError(path.string() + ": cannot read " + (folder ? "folder" : "file") + ": " + std::strerror(errno));
+}
+
+/** The input files under `folder`, depth first; every folder and file met must be readable. */
+void walk_folder(const fs::path& folder, InputFormat forced, std::vector<fs::path>& found) {
+  require_readable(folder, true);
+  std::error_code ec;
+  fs::directory_iterator it(folder, ec);
+  if (ec) throw InputError(folder.string() + ": cannot read folder: " + ec.message());
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) throw InputError(folder.string() + ": cannot read folder: " + ec.message());
+    fs::file_status status = it->status(ec);
+    if (ec) throw InputError(it->path().string() + ": " + ec.message());
+    if (fs::is_directory(status)) {
+      if (!it->is_symlink(ec)) walk_folder(it->path(), forced, found);  // a linked folder could loop
+    } else if (fs::is_regular_file(status) && (forced != InputFormat::Auto || format_from_name(it->path().string()))) {
+      require_readable(it->path(), false);
+      found.push_back(it->path());
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<InputFile> find_inputs(const std::vector<std::string>& arguments, InputFormat forced) {
   std::vector<InputFile> inputs;
   for (const std::string& argument : arguments) {
@@ -184,27 +260,22 @@ std::vector<InputFile> find_inputs(const std::vector<std::string>& arguments, In
     fs::file_status status = fs::status(argument, ec);
     if (ec || !fs::exists(status)) throw InputError(argument + ": no such file or directory");
     if (fs::is_directory(status)) {
-      std::vector<InputFile> found;
-      fs::recursive_directory_iterator it(argument, fs::directory_options::skip_permission_denied, ec);
-      if (ec) throw InputError(argument + ": cannot read folder: " + ec.message());
-      for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (ec) throw InputError(argument + ": cannot read folder: " + ec.message());
-        if (!it->is_regular_file()) continue;
-        std::string path = it->path().string();
-        std::optional<InputFormat> format = forced == InputFormat::Auto ? format_from_name(path) : forced;
-        if (!format) continue;
-        found.push_back({path, fs::relative(it->path(), argument).string(), *format, it->file_size()});
+      std::vector<fs::path> found;
+      walk_folder(argument, forced, found);
+      std::sort(found.begin(), found.end());
+      for (const fs::path& path : found) {
+        InputFormat format = forced == InputFormat::Auto ? *format_from_name(path.string()) : forced;
+        inputs.push_back({path.string(), fs::relative(path, argument).string(), format, fs::file_size(path, ec)});
       }
-      std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
-      inputs.insert(inputs.end(), found.begin(), found.end());
       continue;
     }
-    std::ifstream probe(argument, std::ios::binary);
-    if (!probe) throw InputError(argument + ": cannot open for reading");
+    // Not opened here: opening a FIFO would wait for its writer.
+    require_readable(argument, false);
     std::optional<InputFormat> format = forced == InputFormat::Auto ? format_from_name(argument) : forced;
     if (!format)
       throw InputError(argument + ": cannot tell the format from the name (use .jsonl, .csv, .tsv, .txt, .md or --input-format)");
-    inputs.push_back({argument, fs::path(argument).filename().string(), *format, fs::file_size(argument, ec)});
+    std::uint64_t size = fs::is_regular_file(status) ? fs::file_size(argument, ec) : 0;
+    inputs.push_back({argument, fs::path(argument).filename().string(), *format, ec ? 0 : size});
   }
   return inputs;
 }
@@ -213,14 +284,14 @@ std::unique_ptr<RecordReader> open_reader(const InputFile& file, const FieldMap&
   switch (file.format) {
     case InputFormat::Csv:
     case InputFormat::Tsv:
-      return std::make_unique<DelimitedRecordReader>(file, fields);
+      return std::make_unique<DelimitedRecordReader>(file, fields, options);
     case InputFormat::Text:
       return std::make_unique<TextFileReader>(file, options);
     case InputFormat::Jsonl:
     case InputFormat::Auto:
       break;
   }
-  return std::make_unique<JsonlReader>(file, fields);
+  return std::make_unique<JsonlReader>(file, fields, options);
 }
 
 }  // namespace marsad::indexer

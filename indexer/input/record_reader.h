@@ -1,5 +1,6 @@
 #pragma once
 // Readers that turn input files (JSONL, CSV, TSV, text) into Records, one problem at a time.
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -23,10 +24,11 @@ struct InputFile {
 };
 
 /**
- * Expands command-line inputs: files as given, folders walked recursively (sorted, so runs are
- * repeatable; only .jsonl .ndjson .jsonl.gz .ndjson.gz .csv .tsv .txt .md files), "-" as standard
- * input in `forced` format (JSONL when auto). Throws InputError for a path that does not exist or
- * cannot be read, or a file whose format cannot be told from its name.
+ * Expands command-line inputs: files as given (FIFOs too), folders walked recursively (sorted, so
+ * runs are repeatable; only .jsonl .ndjson .jsonl.gz .ndjson.gz .csv .tsv .txt .md files), "-" as
+ * standard input in `forced` format (JSONL when auto). Opens nothing. Throws InputError naming the
+ * path for one that does not exist, a file or folder (at any depth) that cannot be read, or a file
+ * whose format cannot be told from its name.
  */
 std::vector<InputFile> find_inputs(const std::vector<std::string>& arguments, InputFormat forced);
 
@@ -40,6 +42,8 @@ struct ReadProblem {
 /** Options that change how records are read. */
 struct ReaderOptions {
   std::string default_date;  // for text files without a date in their name (--date)
+  std::size_t max_field_bytes = 10 * 1024 * 1024;  // longer CSV/TSV fields are cut, with a warning
+  const std::atomic<bool>* interrupt = nullptr;    // once set, stream inputs (FIFOs, stdin) stop reading
 };
 
 /** Produces the records of one input file. Not thread-safe. */

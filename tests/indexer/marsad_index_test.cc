@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <filesystem>
@@ -289,6 +290,62 @@ TEST(MarsadIndex, ReadsFoldersOfTextAndCsv) {
   EXPECT_EQ(db.get_termfreq("Qnotes/2020-09-30-baku.txt"), 1u);
   EXPECT_EQ(db.get_termfreq("D20200930"), 1u);
   EXPECT_EQ(db.get_termfreq("Qs1"), 1u);
+}
+
+TEST(MarsadIndex, LongWordsSourcesAndIdsAreIndexedWithinXapiansLimit) {
+  fs::path dir = scratch("long_terms");
+  const std::string word(300, 'x'), source(300, 's'), id(400, 'i');
+  std::ofstream(dir / "a.jsonl") << R"({"id":"a","body":"ok"})" << '\n'
+                                 << R"({"id":")" << id << R"(","source":")" << source << R"(","body":"كلمة )" << word << R"("})" << '\n';
+  auto r = run("--quiet --db " + (dir / "db").string() + " " + (dir / "a.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  Xapian::Database db((dir / "db").string());
+  EXPECT_EQ(db.get_doccount(), 2u);
+  const std::string id_term = marsad::schema::term(marsad::schema::kIdPrefix, id);
+  ASSERT_EQ(db.get_termfreq(id_term), 1u);
+  // The full id is kept in the stored record and the id slot.
+  Xapian::Document doc = db.get_document(*db.postlist_begin(id_term));
+  EXPECT_EQ(nlohmann::json::parse(doc.get_data())["id"], id);
+  EXPECT_EQ(doc.get_value(marsad::schema::kIdSlot), id);
+  // A second run finds the record again by its bounded id term: unchanged, not added.
+  r = run("--db " + (dir / "db").string() + " " + (dir / "a.jsonl").string());
+  EXPECT_NE(r.out.find("unchanged        2"), std::string::npos) << r.out;
+}
+
+TEST(MarsadIndex, FieldTakesOneValueAndRejectsOnesWithoutEquals) {
+  fs::path dir = scratch("field_option");
+  std::ofstream(dir / "a.jsonl") << R"({"id":"a","article_text":"نص التقرير"})" << '\n';
+  auto r = run("--quiet --db " + (dir / "db").string() + " --field body=article_text " + (dir / "a.jsonl").string());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("indexed (new)    1"), std::string::npos) << r.out;
+  r = run("--quiet --db " + (dir / "db2").string() + " --field bodyx " + (dir / "a.jsonl").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "marsad-index: --field expects CANONICAL=INPUT_NAME (e.g. body=article_text), got 'bodyx'\n");
+}
+
+TEST(MarsadIndex, CommandLineErrorsAreOneLineAndExitCode1) {
+  auto r = run("--db x --bogus");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "marsad-index: The following argument was not expected: --bogus; see --help\n");
+  r = run("--threads 0 --db x a.jsonl");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
+  r = run("--help");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("--max-doc-bytes"), std::string::npos);
+}
+
+TEST(MarsadIndex, CsvQuotedFieldsOverTheLimitAreTruncatedNotLost) {
+  fs::path dir = scratch("csv_long_field");
+  std::string body;
+  for (int i = 0; i < 20000; ++i) body += "سطر من تقرير طويل\n";
+  std::ofstream(dir / "a.csv") << "id,body\n1,\"" << body << "\"\n2,قصير\n";
+  auto r = run("--db " + (dir / "db").string() + " --max-doc-bytes 100000 " + (dir / "a.csv").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("indexed (new)    2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("warning: field truncated"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("a.csv:2: field 'body' of"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("unterminated"), std::string::npos) << r.out;
 }
 
 }  // namespace

@@ -6,6 +6,10 @@
 #include <fstream>
 #include <unistd.h>
 
+#include <atomic>
+#include <cstdio>
+#include <thread>
+
 #include "common/errors.h"
 
 namespace fs = std::filesystem;
@@ -87,6 +91,57 @@ TEST_F(SearcherTest, StopWordsAreConfigurable) {
 TEST_F(SearcherTest, BadQueriesAreQueryErrors) {
   Searcher searcher(index_);
   EXPECT_THROW(searcher.search({"date:2020..", 0, 10}), QueryError);
+}
+
+/** Writes `count` reports whose bodies carry `round`, so that each round replaces every document. */
+void write_reports(const std::string& path, int count, int round) {
+  std::ofstream out(path);
+  for (int i = 0; i < count; ++i) {
+    out << R"({"id":"r)" << i << R"(","date":"2020-01-01","title":"تقرير )" << i << R"(","body":")";
+    for (int w = 0; w < 40; ++w) out << "قصف مدفعي على المدينة في الجولة " << round << " والتقرير " << i << " ";
+    out << "\"}\n";
+  }
+}
+
+TEST(SearcherWhileIndexing, SearchesNeverFailWhileAnIndexerCommits) {
+  const fs::path dir = fs::path(testing::TempDir()) / ("searcher_live_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string index = (dir / "db").string(), input = (dir / "reports.jsonl").string();
+  const std::string indexer = std::string(MARSAD_BINARY_DIR) + "/indexer/marsad-index --quiet --shards 1 --db " + index + " ";
+  write_reports(input, 2000, 0);
+  ASSERT_EQ(std::system((indexer + input + " > /dev/null 2>&1").c_str()), 0);
+
+  // Every round rewrites every document, committing every 20: many revisions while we read.
+  const std::string round_file = (dir / "round-$r.jsonl").string();
+  const std::string rounds = "for r in 1 2 3; do sed \"s/الجولة [0-9]*/الجولة $r/g\" " + input + " > " + round_file + " && " +
+                             indexer + "--batch 20 " + round_file + " > /dev/null 2>&1 || exit 1; done";
+  FILE* writer = popen(rounds.c_str(), "r");
+  ASSERT_NE(writer, nullptr);
+  std::atomic<bool> done{false};
+  std::thread waiter([&] {
+    char buffer[256];
+    while (std::fread(buffer, 1, sizeof buffer, writer) > 0) {
+    }
+    done = true;
+  });
+  Searcher searcher(index);
+  int searches = 0, failures = 0;
+  std::string first_failure;
+  while (!done) {
+    try {
+      auto result = searcher.search({"قصف المدينة", 0, 50});
+      EXPECT_FALSE(result.hits.empty());
+    } catch (const Xapian::Error& e) {
+      if (failures++ == 0) first_failure = e.get_description();
+    }
+    ++searches;
+  }
+  waiter.join();
+  EXPECT_EQ(pclose(writer), 0);
+  EXPECT_GT(searches, 10);
+  EXPECT_EQ(failures, 0) << failures << " of " << searches << " searches failed, first: " << first_failure;
+  fs::remove_all(dir);
 }
 
 }  // namespace

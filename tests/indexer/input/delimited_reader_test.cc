@@ -18,6 +18,7 @@ struct Result {
   Fields fields;
   std::string message;
   bool error = false;
+  std::vector<TruncatedField> truncated;
 };
 
 std::vector<Result> read_all(DelimitedReader& reader) {
@@ -27,9 +28,9 @@ std::vector<Result> read_all(DelimitedReader& reader) {
   while (reader.next(row, error)) {
     if (error) {
       EXPECT_TRUE(row.fields.empty());
-      out.push_back({error->line, {}, error->message, true});
+      out.push_back({error->line, {}, error->message, true, {}});
     } else {
-      out.push_back({row.line, row.fields, "", false});
+      out.push_back({row.line, row.fields, "", false, row.truncated});
     }
     if (out.size() > 1000) break;  // guards against a reader that never ends
   }
@@ -216,38 +217,61 @@ TEST(DelimitedReader, SecondBadQuoteInsideReplayedLines) {
   expect_row(rows[4], 6, {"5", "v"});
 }
 
-TEST(DelimitedReader, QuotedSpanLineLimit) {
-  const std::string input = "h1,h2\na,\"x\ny\nz\nw,v\"\n";
-  {
-    std::istringstream in(input);
-    DelimitedReader reader(in, Dialect::Csv);
-    auto rows = read_all(reader);
-    ASSERT_EQ(rows.size(), 1u);
-    expect_row(rows[0], 2, {"a", "x\ny\nz\nw,v"});
-  }
-  {
-    std::istringstream in(input);
-    DelimitedReader reader(in, Dialect::Csv, DelimitedReader::kDefaultMaxQuotedBytes, 3);
-    auto rows = read_all(reader);
-    ASSERT_EQ(rows.size(), 4u);
-    expect_error(rows[0], 2, "unterminated quoted field");
-    expect_error(rows[1], 3, "expected 2 fields, found 1");
-    expect_error(rows[2], 4, "expected 2 fields, found 1");
-    expect_row(rows[3], 5, {"w", "v\""});
-  }
+TEST(DelimitedReader, QuotedFieldsOfAnyLengthAreReadToTheirEnd) {
+  std::string many_lines;
+  for (int i = 0; i < 20'000; ++i) many_lines += "line\n";
+  const std::string big(3'000'000, 'x');
+  std::istringstream in("h1,h2\na,\"" + many_lines + "end\"\nb,\"" + big + "\"\nc,ok\n");
+  DelimitedReader reader(in, Dialect::Csv);
+  auto rows = read_all(reader);
+  ASSERT_EQ(rows.size(), 3u);
+  expect_row(rows[0], 2, {"a", many_lines + "end"});
+  expect_row(rows[1], 20'003, {"b", big});
+  expect_row(rows[2], 20'004, {"c", "ok"});
 }
 
-TEST(DelimitedReader, QuotedSpanByteLimit) {
-  const std::string input = "h1,h2\n1,\"0123456789\"\n2,\"0123\n56789\"\n3,\"01234567890\"\n4,ok\n";
-  std::istringstream in(input);
-  DelimitedReader reader(in, Dialect::Csv, 10, DelimitedReader::kDefaultMaxQuotedLines);
+TEST(DelimitedReader, LongFieldsAreCutOnACharacterBoundary) {
+  DelimitedReader::Limits limits;
+  limits.max_field_bytes = 5;
+  // "عربي" is 8 bytes: 5 would split the third letter, so 4 bytes are kept.
+  std::istringstream in("h1,h2\n1,\"عربي\nx\"\n2,abcdefgh\n3,abc\n");
+  DelimitedReader reader(in, Dialect::Csv, limits);
   auto rows = read_all(reader);
-  ASSERT_EQ(rows.size(), 4u);
-  expect_row(rows[0], 2, {"1", "0123456789"});
-  expect_row(rows[1], 3, {"2", "0123\n56789"});
-  expect_error(rows[2], 5, "unterminated quoted field");
-  expect_row(rows[3], 6, {"4", "ok"});
-  EXPECT_EQ(reader.bytes_read(), input.size());
+  ASSERT_EQ(rows.size(), 3u);
+  expect_row(rows[0], 2, {"1", "عر"});
+  ASSERT_EQ(rows[0].truncated.size(), 1u);
+  EXPECT_EQ(rows[0].truncated[0].index, 1u);
+  EXPECT_EQ(rows[0].truncated[0].bytes, 10u);  // 8 bytes, the newline, "x"
+  expect_row(rows[1], 4, {"2", "abcde"});
+  ASSERT_EQ(rows[1].truncated.size(), 1u);
+  EXPECT_EQ(rows[1].truncated[0].bytes, 8u);
+  expect_row(rows[2], 5, {"3", "abc"});
+  EXPECT_TRUE(rows[2].truncated.empty());
+}
+
+TEST(DelimitedReader, TsvFieldsAreCutToo) {
+  DelimitedReader::Limits limits;
+  limits.max_field_bytes = 3;
+  std::istringstream in("h1\th2\n1\tabcdef\n");
+  DelimitedReader reader(in, Dialect::Tsv, limits);
+  auto rows = read_all(reader);
+  ASSERT_EQ(rows.size(), 1u);
+  expect_row(rows[0], 2, {"1", "abc"});
+  EXPECT_EQ(rows[0].truncated.size(), 1u);
+}
+
+TEST(DelimitedReader, UnterminatedQuotePastTheResyncWindowSaysWhatIsLost) {
+  DelimitedReader::Limits limits;
+  limits.max_resync_bytes = 12;
+  std::istringstream in("h1,h2\n1,\"never closed\n2,b\n3,c\n4,d\n");
+  DelimitedReader reader(in, Dialect::Csv, limits);
+  auto rows = read_all(reader);
+  ASSERT_EQ(rows.size(), 1u);
+  ASSERT_TRUE(rows[0].error);
+  EXPECT_EQ(rows[0].line, 2u);
+  EXPECT_NE(rows[0].message.find("unterminated quoted field (it runs from line 2 to line 5"), std::string::npos)
+      << rows[0].message;
+  EXPECT_NE(rows[0].message.find("lost"), std::string::npos);
 }
 
 TEST(DelimitedReader, BlankLinesAreSkipped) {

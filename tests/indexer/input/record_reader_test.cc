@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -145,6 +147,62 @@ TEST(FindInputs, WalksFoldersInOrderAndRejectsBadPaths) {
   EXPECT_THROW(find_inputs({(dir / "missing.jsonl").string()}, InputFormat::Auto), InputError);
   EXPECT_THROW(find_inputs({(dir / "notes.docx").string()}, InputFormat::Auto), InputError);
   EXPECT_EQ(find_inputs({(dir / "notes.docx").string()}, InputFormat::Jsonl).size(), 1u);
+}
+
+TEST(RecordReader, JsonNestedTooDeeplyIsSkippedAndCounted) {
+  fs::path dir = scratch("deep");
+  std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  write_file(dir / "a.jsonl", "{\"id\":\"1\",\"body\":\"x\"}\n{\"id\":\"2\",\"body\":\"y\",\"meta\":" + deep +
+                                  "}\n{\"id\":\"3\",\"body\":\"z\",\"note\":\"[[[[ in a string ]]]]\"}\n");
+  Read read = read_all((dir / "a.jsonl").string());
+  ASSERT_EQ(read.records.size(), 2u);
+  EXPECT_EQ(read.records[1].id, "3");
+  ASSERT_EQ(read.problems.size(), 1u);
+  EXPECT_EQ(read.problems[0].reason, "JSON nested too deeply");
+  EXPECT_EQ(read.problems[0].origin.line, 2u);
+}
+
+TEST(RecordReader, ANulByteSpoilsOnlyItsOwnLine) {
+  fs::path dir = scratch("nul");
+  write_file(dir / "a.jsonl", std::string("{\"id\":\"1\",\"body\":\"a\"}\n{\"id\":\"2\",\"bo\0dy\":\"b\"}\n{\"id\":\"3\",\"body\":\"c\"}\nbad\n", 71));
+  Read read = read_all((dir / "a.jsonl").string());
+  ASSERT_EQ(read.records.size(), 2u);
+  EXPECT_EQ(read.records[0].id, "1");
+  EXPECT_EQ(read.records[1].id, "3");
+  EXPECT_EQ(read.records[1].origin.line, 3u);
+  ASSERT_EQ(read.problems.size(), 2u);
+  EXPECT_EQ(read.problems[0].origin.line, 2u);
+  EXPECT_EQ(read.problems[1].origin.line, 4u);
+}
+
+TEST(RecordReader, CsvFieldsOverTheLimitAreCutWithANote) {
+  fs::path dir = scratch("csvcut");
+  write_file(dir / "a.csv", "id,body\n1,\"" + std::string(5000, 'x') + "\n" + std::string(5000, 'y') + "\"\n2,short\n");
+  ReaderOptions options;
+  options.max_field_bytes = 1000;
+  Read read = read_all((dir / "a.csv").string(), {}, options);
+  ASSERT_EQ(read.records.size(), 2u);
+  EXPECT_EQ(read.records[0].body, std::string(1000, 'x'));
+  ASSERT_EQ(read.records[0].reader_notes.size(), 1u);
+  EXPECT_EQ(read.records[0].reader_notes[0].first, "field truncated");
+  EXPECT_NE(read.records[0].reader_notes[0].second.find("a.csv:2: field 'body' of 10001 bytes"), std::string::npos)
+      << read.records[0].reader_notes[0].second;
+  EXPECT_TRUE(read.records[1].reader_notes.empty());
+}
+
+TEST(RecordReader, UnreadablePathsInAFolderAreErrorsNamingThem) {
+  if (::geteuid() == 0) GTEST_SKIP() << "runs as root, who reads everything (the hostile suite tests this as nobody)";
+  fs::path dir = scratch("unreadable");
+  fs::create_directories(dir / "sub");
+  write_file(dir / "sub" / "a.jsonl", "{}\n");
+  fs::permissions(dir / "sub", fs::perms::none);
+  try {
+    find_inputs({dir.string()}, InputFormat::Auto);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find((dir / "sub").string() + ": cannot read folder"), std::string::npos) << e.what();
+  }
+  fs::permissions(dir / "sub", fs::perms::owner_all);
 }
 
 }  // namespace
