@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
 # Installs what Marsad needs (Debian 12, as root), builds it and runs the whole test suite.
 # Tests labelled "external" read ../shared/data and skip with a message when it is absent.
+#   ./test.sh              Release build in build/, every test
+#   ./test.sh --sanitize   the same suite built with AddressSanitizer and UBSan in build-sanitize/
+# Other arguments go to ctest (e.g. ./test.sh -L core, ./test.sh -R Searcher).
 set -euo pipefail
 cd "$(dirname "$0")"
 source .ci/deps.sh
 marsad_install_deps
-marsad_build
-ctest --test-dir build --output-on-failure -j2 "$@"
+if [ "${1:-}" = "--sanitize" ]; then
+  shift
+  marsad_build build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMARSAD_SANITIZE=ON -DMARSAD_BUILD_BENCH=OFF
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  ctest --test-dir build-sanitize --output-on-failure -j2 "$@"
+else
+  marsad_build build
+  ctest --test-dir build --output-on-failure -j2 "$@"
+fi

@@ -21,7 +21,11 @@ marsad_install_deps() {
   fi
 }
 
+# marsad_build [DIR [CMAKE_ARGS...]]: configures and builds in DIR (default build/, Release).
 marsad_build() {
-  cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build build -j"$(nproc)"
+  local dir="${1:-build}"
+  [ $# -gt 0 ] && shift
+  [ $# -gt 0 ] || set -- -DCMAKE_BUILD_TYPE=Release
+  cmake -S . -B "$dir" "$@" >/dev/null
+  cmake --build "$dir" -j"$(nproc)"
 }
