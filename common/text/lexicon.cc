@@ -4,35 +4,14 @@
 
 #include "common/embedded.h"
 #include "common/hash.h"
+#include "common/io/text_table.h"
 #include "common/text/normalizer.h"
 
 namespace marsad::text {
 namespace {
 
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t at = s.find(sep, start);
-    parts.push_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-    if (at == std::string_view::npos) break;
-    start = at + 1;
-  }
-  return parts;
-}
-
-template <typename F>
-void for_each_line(std::string_view text, F&& f) {
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    f(line);
-    start = end + 1;
-  }
-}
+using io::for_each_line;
+using io::split;
 
 /** Calls f with the text after `key` of each alias line of a hunspell .aff ("AF …", "AM …"),
  *  skipping the first such line, which holds their count. */

@@ -73,7 +73,7 @@ class LexiconLoader {
  public:
   explicit LexiconLoader(Lexicon& target);
   void load_hunspell(std::string_view dic, std::string_view aff);
-  /** Gazetteer rows `id<TAB>kind<TAB>country<TAB>arabic|variants<TAB>english`, header first. */
+  /** Gazetteer rows in the format of common/data/README.md (arabic names in the fourth column). */
   void load_gazetteer(std::string_view tsv, bool is_places);
   /** Rows `plural<TAB>singular<TAB>gloss`, '#' comments. */
   void load_broken_plurals(std::string_view tsv);
