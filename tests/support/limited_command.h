@@ -22,6 +22,13 @@
 
 namespace marsad::testing_support {
 
+/** Sanitized builds run several times slower: time limits stretch by this factor there. */
+#ifdef MARSAD_SANITIZE
+inline constexpr int kSanitizerSlowdown = 5;
+#else
+inline constexpr int kSanitizerSlowdown = 1;
+#endif
+
 /** How a command is run: the limits it gets and what it reads. */
 struct CommandLimits {
   std::chrono::milliseconds timeout{60'000};         // then SIGKILL, and the result says timed_out
@@ -225,7 +232,7 @@ inline LimitedResult run_limited(const std::vector<std::string>& argv, const Com
   };
   while (!reaped || out_fd >= 0 || err_fd >= 0) {
     auto elapsed = Clock::now() - start;
-    if (!reaped && elapsed >= limits.timeout) {
+    if (!reaped && elapsed >= limits.timeout * kSanitizerSlowdown) {
       kill(pid, SIGKILL);
       waitpid(pid, &status, 0);
       reaped = true;
