@@ -57,8 +57,9 @@ AnalysedRecord DocumentBuilder::build(Record record) {
                              {&record.date, "date"}, {&record.source, "source"}, {&record.url, "url"}}) {
     if (auto message = repair_field(*value, name)) warn("invalid UTF-8 (repaired)", *message);
   }
-  if (record.body.find_first_not_of(" \t\r\n") == std::string::npos) {
-    out.skipped = {"no body", where + ": record has no body, skipped"};
+  auto blank = [](const std::string& text) { return text.find_first_not_of(" \t\r\n") == std::string::npos; };
+  if (blank(record.title) && blank(record.body)) {
+    out.skipped = {"no title or body", where + ": record has neither title nor body, skipped"};
     return out;
   }
   if (record.body.size() > options_.max_doc_bytes) {
@@ -75,13 +76,19 @@ AnalysedRecord DocumentBuilder::build(Record record) {
 
   analyzer_.analyze(record.title, tokens_);
   Xapian::termpos last = add_text_terms(doc, tokens_, 1, schema::kTitleWdf);
-  analyzer_.analyze(record.body, tokens_);
+  // A report without a body is its title: duplicates of it are found by the title's words, in a
+  // hash apart from those of bodies.
   std::uint64_t body_hash = kFnvOffset;
+  if (blank(record.body)) {
+    body_hash = fnv1a("title only\x1f", body_hash);
+  } else {
+    analyzer_.analyze(record.body, tokens_);
+  }
   for (const auto& t : tokens_) {
     body_hash = fnv1a(t.analysis->normalized, body_hash);
     body_hash = fnv1a(" ", body_hash);
   }
-  add_text_terms(doc, tokens_, last + schema::kBodyPositionGap, schema::kBodyWdf);
+  if (!blank(record.body)) add_text_terms(doc, tokens_, last + schema::kBodyPositionGap, schema::kBodyWdf);
   out.body_hash = body_hash;
   doc.add_value(schema::kBodyHashSlot, eight_bytes(body_hash));
 

@@ -76,14 +76,35 @@ TEST(DocumentBuilder, RecordsWithoutIdGetAStableDerivedId) {
   EXPECT_NE(builder.build(b).id, id);
 }
 
-TEST(DocumentBuilder, ARecordWithoutBodyIsSkipped) {
+TEST(DocumentBuilder, ARecordWithNeitherTitleNorBodyIsSkipped) {
+  Record r = sample();
+  r.body = "  \n ";
+  r.title = " ";
+  DocumentBuilder builder({}, {});
+  AnalysedRecord out = builder.build(r);
+  ASSERT_TRUE(out.skipped);
+  EXPECT_EQ(out.skipped->first, "no title or body");
+  EXPECT_NE(out.skipped->second.find("reports.jsonl:4"), std::string::npos);
+}
+
+TEST(DocumentBuilder, ARecordWithATitleOnlyIsIndexedFromItsTitle) {
   Record r = sample();
   r.body = "  \n ";
   DocumentBuilder builder({}, {});
   AnalysedRecord out = builder.build(r);
-  ASSERT_TRUE(out.skipped);
-  EXPECT_EQ(out.skipped->first, "no body");
-  EXPECT_NE(out.skipped->second.find("reports.jsonl:4"), std::string::npos);
+  ASSERT_FALSE(out.skipped);
+  std::size_t stems = 0;
+  for (auto it = out.document.termlist_begin(); it != out.document.termlist_end(); ++it)
+    stems += (*it).starts_with(schema::kStemPrefix);
+  EXPECT_GT(stems, 0u);
+  // Two title-only records are duplicates only when their titles are; never of a body of the same words.
+  Record other = r;
+  other.title += " آخر";
+  EXPECT_NE(builder.build(other).body_hash, out.body_hash);
+  Record with_body = r;
+  with_body.body = r.title;
+  with_body.title = "";
+  EXPECT_NE(builder.build(with_body).body_hash, out.body_hash);
 }
 
 TEST(DocumentBuilder, LongBodiesAreCutAtACharacterBoundaryWithAWarning) {
