@@ -67,6 +67,11 @@ AnalysedRecord DocumentBuilder::build(Record record) {
                                std::to_string(options_.max_doc_bytes));
     truncate_utf8(record.body, options_.max_doc_bytes);
   }
+  if (record.title.size() > options_.max_title_bytes) {
+    warn("title truncated", "title of " + std::to_string(record.title.size()) + " bytes cut to " +
+                                std::to_string(options_.max_title_bytes));
+    truncate_utf8(record.title, options_.max_title_bytes);
+  }
   out.text_bytes = record.title.size() + record.body.size();
   out.id = record.id.empty() ? derived_id(record) : record.id;
 

@@ -26,6 +26,7 @@ struct AnalysedRecord {
 
 struct BuildOptions {
   std::size_t max_doc_bytes = 10 * 1024 * 1024;  // longer bodies are cut at a character boundary
+  std::size_t max_title_bytes = 4096;             // a longer "title" is no headline: cut the same way
 };
 
 /** Builds documents; holds an Analyzer, so use one DocumentBuilder per thread. */

@@ -79,7 +79,7 @@ TEST(DocumentBuilder, RecordsWithoutIdGetAStableDerivedId) {
 TEST(DocumentBuilder, ARecordWithNeitherTitleNorBodyIsSkipped) {
   Record r = sample();
   r.body = "  \n ";
-  r.title = " ";
+  r.title.assign(2, ' ');  // blank
   DocumentBuilder builder({}, {});
   AnalysedRecord out = builder.build(r);
   ASSERT_TRUE(out.skipped);
@@ -105,6 +105,18 @@ TEST(DocumentBuilder, ARecordWithATitleOnlyIsIndexedFromItsTitle) {
   with_body.body = r.title;
   with_body.title = "";
   EXPECT_NE(builder.build(with_body).body_hash, out.body_hash);
+}
+
+TEST(DocumentBuilder, AHugeTitleIsCutWithAWarning) {
+  Record r = sample();
+  r.title = std::string(5000, 'x');
+  r.body = "";
+  DocumentBuilder builder({}, {});
+  AnalysedRecord out = builder.build(r);
+  ASSERT_FALSE(out.skipped);
+  ASSERT_EQ(out.warnings.size(), 1u);
+  EXPECT_EQ(out.warnings[0].first, "title truncated");
+  EXPECT_EQ(nlohmann::json::parse(out.document.get_data())["title"].get<std::string>().size(), 4096u);
 }
 
 TEST(DocumentBuilder, LongBodiesAreCutAtACharacterBoundaryWithAWarning) {

@@ -31,6 +31,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/io/text_table.h"
+
 namespace {
 
 constexpr std::string_view kHeader = "id\tkind\tparent\tarabic\tenglish\tnisba";
@@ -68,13 +70,8 @@ using Problems = std::vector<std::string>;
 
 std::vector<std::string> split(std::string_view s, char separator) {
   std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t at = s.find(separator, start);
-    parts.emplace_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-    if (at == std::string_view::npos) return parts;
-    start = at + 1;
-  }
+  for (std::string_view part : marsad::io::split(s, separator)) parts.emplace_back(part);
+  return parts;
 }
 
 std::string to_utf8(const icu::UnicodeString& s) {
