@@ -142,6 +142,14 @@ std::size_t InputStream::read_gzip(char* buffer, std::size_t size) {
   return size - z.avail_out;
 }
 
+std::string read_whole_file(const std::string& path) {
+  InputStream in(path);
+  std::string content;
+  char block[1 << 16];
+  while (std::size_t n = in.read(block, sizeof block)) content.append(block, n);
+  return content;
+}
+
 InputStreamBuffer::int_type InputStreamBuffer::underflow() {
   if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
   std::size_t n = in_.read(buffer_.data(), buffer_.size());

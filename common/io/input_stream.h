@@ -53,6 +53,9 @@ class InputStream {
   std::unique_ptr<Inflater> inflater_;  // set for gzip data
 };
 
+/** The whole (decompressed) content of a file, through InputStream and with its errors. */
+std::string read_whole_file(const std::string& path);
+
 /** An InputStream as a std::streambuf, for parsers that read std::istream. Set the istream's
  *  exceptions(std::ios::badbit) so that the stream's InputError reaches the caller. */
 class InputStreamBuffer : public std::streambuf {

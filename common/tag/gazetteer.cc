@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
-#include <sstream>
 #include <unordered_set>
 
 #include "common/embedded.h"
 #include "common/errors.h"
 #include "common/hash.h"
+#include "common/io/input_stream.h"
 #include "common/io/text_table.h"
 
 namespace marsad::tag {
@@ -164,12 +163,9 @@ const Gazetteer& Gazetteer::builtin() {
 }
 
 Gazetteer Gazetteer::builtin_with(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open gazetteer");
-  std::stringstream content;
-  content << in.rdbuf();
+  const std::string content = io::read_whole_file(path);
   Gazetteer g = builtin();
-  g.add(content.str(), path, true);
+  g.add(content, path, true);
   return g;
 }
 

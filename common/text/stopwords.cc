@@ -1,10 +1,8 @@
 #include "common/text/stopwords.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "common/embedded.h"
 #include "common/errors.h"
+#include "common/io/input_stream.h"
 #include "common/text/normalizer.h"
 
 namespace marsad::text {
@@ -15,12 +13,9 @@ const StopWordList& StopWordList::builtin() {
 }
 
 StopWordList StopWordList::from_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open stop-word list");
-  std::stringstream content;
-  content << in.rdbuf();
+  const std::string content = io::read_whole_file(path);
   try {
-    return from_text(content.str());
+    return from_text(content);
   } catch (const InvalidUtf8Error& e) {
     throw InputError(path + ": " + e.what());
   }

@@ -4,6 +4,30 @@
 #include "common/hash.h"
 
 namespace marsad::text {
+namespace {
+
+/** s with each valid character passed to emit(out, code point, its bytes) and each invalid
+ *  sequence (a bad lead byte and the continuation bytes after it) replaced with U+FFFD. */
+template <typename Emit>
+std::string rewrite_characters(std::string_view s, Emit&& emit) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t at = i;
+    int32_t cp = decode_utf8(s, i);
+    if (cp < 0) {
+      append_utf8(out, 0xFFFD);
+      i = at + 1;
+      while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    } else {
+      emit(out, cp, s.substr(at, i - at));
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 std::size_t find_invalid_utf8(std::string_view s) {
   std::size_t i = 0;
@@ -26,22 +50,7 @@ void require_valid_utf8(std::string_view s, std::size_t base_offset) {
 }
 
 std::string repair_utf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t at = i;
-    int32_t cp = decode_utf8(s, i);
-    if (cp < 0) {
-      append_utf8(out, 0xFFFD);
-      i = at + 1;
-      // Skip the continuation bytes of the broken sequence.
-      while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-    } else {
-      out.append(s.substr(at, i - at));
-    }
-  }
-  return out;
+  return rewrite_characters(s, [](std::string& out, int32_t, std::string_view bytes) { out.append(bytes); });
 }
 
 void drop_partial_character(std::string& s) {
@@ -79,25 +88,14 @@ std::string fit_with_hash(std::string_view s, std::size_t max_bytes) {
 }
 
 std::string printable(std::string_view s, bool keep_newlines) {
-  std::string out;
-  out.reserve(s.size());
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t at = i;
-    int32_t cp = decode_utf8(s, i);
-    if (cp < 0) {
-      append_utf8(out, 0xFFFD);
-      i = at + 1;
-      continue;
-    }
+  return rewrite_characters(s, [keep_newlines](std::string& out, int32_t cp, std::string_view bytes) {
     bool control = cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
     if (control && !(keep_newlines && cp == '\n')) {
       append_utf8(out, 0xFFFD);
     } else {
-      out.append(s.data() + at, i - at);
+      out.append(bytes);
     }
-  }
-  return out;
+  });
 }
 
 std::size_t count_code_points(std::string_view s) {
