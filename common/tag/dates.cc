@@ -158,6 +158,7 @@ Vocabulary build_vocabulary() {
       {"نهاية", Cue::MonthPart},   {"حتى", Cue::MonthPart},        {"شهر", Cue::Month},
       {"عام", Cue::Year},          {"سنة", Cue::Year},             {"أسبوع", Cue::Week},
       {"صباح", Cue::TimeOfDay},    {"مساء", Cue::TimeOfDay},       {"ليلة", Cue::TimeOfDay},
+      {"ليل", Cue::TimeOfDay},
       {"فجر", Cue::TimeOfDay},     {"ظهر", Cue::TimeOfDay},        {"ظهيرة", Cue::TimeOfDay},
       {"عصر", Cue::TimeOfDay},     {"صبيحة", Cue::TimeOfDay},      {"موافق", Cue::Corresponding},
       {"غرة", Cue::FirstOfMonth},  {"ماضي", Cue::Past},            {"ماضية", Cue::Past},
@@ -580,7 +581,17 @@ class DateRecognizer::Scan {
   }
 
   /** A day name at tokens[w] (led from tokens[first]): before a date, or the day itself. */
-  std::optional<Match> after_weekday(std::size_t first, std::size_t w, int weekday) const {
+  std::optional<Match> after_weekday(std::size_t first, std::size_t w, int weekday, bool night_too = true) const {
+    // The night between two days: ليل الاثنين الثلاثاء.
+    if (night_too && first < w && spaced(w) && exists(w + 1)) {
+      auto next = look_up(v_.weekdays, tokens_[w + 1]);
+      if (next && next.article && *next == (weekday + 1) % 7) {
+        auto night = after_weekday(first, w, weekday, false);  // the first day, read as a day alone
+        if (!night || !night->span || night->last != w) return night;
+        const std::int64_t day = night->span->from.days_since_epoch();
+        return Match{first, w + 1, Span{from_days(day), from_days(day + 1)}, true};
+      }
+    }
     if (joined(w, true, false)) {
       std::size_t d = w + 1;
       if (is_cue(d, Cue::Corresponding) && joined(d, true, false)) ++d;
@@ -715,6 +726,17 @@ class DateRecognizer::Scan {
   /** منذ before a date or a number of days: from then to the publication day. */
   std::optional<Match> since(std::size_t i) const {
     if (!is_cue(i, Cue::Since) || !spaced(i)) return std::nullopt;
+    // منذ مطلع أيلول: from the start of the latest such month up to publication.
+    if (is_cue(i + 1, Cue::MonthPart) && spaced(i + 1) && publication_) {
+      if (auto inner = phrase(i + 2); inner && inner->span) {
+        std::optional<Span> span = inner->span;
+        auto month = month_at(i + 2);
+        if (span->from > *publication_ && month && month->last == inner->last)
+          span = month_in_inferred_year(month->calendar, month->month, YearChoice::Past);
+        if (!span || span->from > *publication_) return std::nullopt;
+        return Match{i, inner->last, Span{span->from, *publication_}, true};
+      }
+    }
     if (auto inner = phrase(i + 1)) {
       if (!inner->span || !publication_ || inner->span->from > *publication_) return std::nullopt;
       return Match{i, inner->last, Span{inner->span->from, *publication_}, true};
