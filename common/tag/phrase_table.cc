@@ -7,7 +7,7 @@
 namespace marsad::tag {
 namespace {
 
-constexpr std::string_view kWaw = "و", kFa = "ف", kBa = "ب", kKaf = "ك", kLam = "ل", kArticle = "ال";
+constexpr std::string_view kArticle = "ال";
 
 /** Letters (code points) in a UTF-8 string. */
 std::size_t letters(std::string_view s) {
@@ -16,46 +16,39 @@ std::size_t letters(std::string_view s) {
 
 bool starts(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
-void push_form(std::vector<WordForm>& out, std::string_view form, std::size_t removals) {
-  if (form.empty()) return;
-  for (const WordForm& f : out)
-    if (f.form == form) return;
-  out.push_back({form, removals});
-}
+
+}  // namespace
+
+namespace {
+
+/** The forms of a token without allocating: at most four. */
+struct TokenForms {
+  WordForm items[4];
+  std::size_t size = 0;
+  void push(std::string_view form, std::size_t removals) {
+    if (form.empty()) return;
+    for (std::size_t i = 0; i < size; ++i)
+      if (items[i].form == form) return;
+    items[size++] = {form, removals};
+  }
+  explicit TokenForms(const text::AnalyzedToken& token) {
+    const text::WordAnalysis& a = *token.analysis;
+    const std::string_view word = a.normalized;
+    push(word, 0);
+    if (a.number) return;
+    if (a.without_conjunction > 0) push(word.substr(a.without_conjunction), 1);
+    if (a.without_proclitics > 0) push(word.substr(a.without_proclitics), a.proclitic_letters);
+    push(a.segments.core, a.core_letters_removed);
+  }
+  const WordForm* begin() const { return items; }
+  const WordForm* end() const { return items + size; }
+};
 
 }  // namespace
 
 void text_word_forms(const text::AnalyzedToken& token, std::vector<WordForm>& out) {
-  out.clear();
-  const text::WordAnalysis& a = *token.analysis;
-  std::string_view word = a.normalized;
-  push_form(out, word, 0);
-  if (a.number) return;
-  std::string_view rest = word;
-  std::size_t removed = 0;
-  if ((starts(rest, kWaw) || starts(rest, kFa)) && letters(rest) >= 4) {
-    rest.remove_prefix(kWaw.size());
-    ++removed;
-    push_form(out, rest, removed);
-  }
-  if ((starts(rest, kBa) || starts(rest, kKaf) || starts(rest, kLam)) && letters(rest) >= 4) {
-    bool lam = starts(rest, kLam);
-    rest.remove_prefix(kBa.size());
-    ++removed;
-    // ل + ال is written لل: the article's alef is gone.
-    if (lam && starts(rest, kLam) && letters(rest) >= 4) {
-      rest.remove_prefix(kLam.size());
-      ++removed;
-    } else if (starts(rest, kArticle) && letters(rest) >= 5) {
-      rest.remove_prefix(kArticle.size());
-      removed += 2;
-    }
-  } else if (starts(rest, kArticle) && letters(rest) >= 5) {
-    rest.remove_prefix(kArticle.size());
-    removed += 2;
-  }
-  push_form(out, rest, removed);
-  push_form(out, a.segments.core, letters(a.segments.proclitic) + letters(a.segments.enclitic));
+  TokenForms forms(token);
+  out.assign(forms.begin(), forms.end());
 }
 
 std::vector<std::string> entry_word_forms(std::string_view normalized) {
@@ -105,9 +98,7 @@ void PhraseTable::walk(std::string_view text, const std::vector<text::AnalyzedTo
                        std::vector<PhraseMatch>& out) const {
   if (index >= tokens.size()) return;
   if (depth > 0 && same_segment && !separator_after(text, tokens, index - 1).empty()) return;
-  std::vector<WordForm> forms;
-  text_word_forms(tokens[index], forms);
-  for (const WordForm& form : forms) {
+  for (const WordForm& form : TokenForms(tokens[index])) {
     auto it = nodes_[node].next.find(form.form);
     if (it == nodes_[node].next.end()) continue;
     const Node& child = nodes_[it->second];
@@ -138,10 +129,8 @@ PhraseMatch PhraseTable::longest_at(std::string_view text, const std::vector<tex
                                     std::size_t index, bool same_segment) const {
   if (index >= tokens.size() || nodes_.size() <= 1) return {};
   // Fast path: most tokens start no phrase at all.
-  std::vector<WordForm> forms;
-  text_word_forms(tokens[index], forms);
   bool any = false;
-  for (const WordForm& form : forms) any = any || nodes_[0].next.contains(form.form);
+  for (const WordForm& form : TokenForms(tokens[index])) any = any || nodes_[0].next.contains(form.form);
   if (!any) return {};
   std::vector<PhraseMatch> out;
   walk(text, tokens, index, 0, 0, 0, same_segment, out);

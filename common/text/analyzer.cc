@@ -1,5 +1,7 @@
 #include "common/text/analyzer.h"
 
+#include <algorithm>
+
 #include "common/text/utf8.h"
 
 namespace marsad::text {
@@ -105,12 +107,54 @@ const WordAnalysis& Analyzer::analyze_word(std::string_view word) {
   return cached(word, numeric ? TokenKind::Number : TokenKind::Word);
 }
 
+namespace {
+
+std::size_t letters(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+bool starts(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+/** Fills the lookup readings of a word (WordAnalysis::without_conjunction and the rest). */
+void set_lookup_offsets(WordAnalysis& a) {
+  if (a.number) return;
+  constexpr std::string_view kWaw = "و", kFa = "ف", kBa = "ب", kKaf = "ك", kLam = "ل", kArticle = "ال";
+  std::string_view rest = a.normalized;
+  std::size_t removed = 0;
+  if ((starts(rest, kWaw) || starts(rest, kFa)) && letters(rest) >= 4) {
+    rest.remove_prefix(kWaw.size());
+    ++removed;
+    a.without_conjunction = static_cast<std::uint8_t>(a.normalized.size() - rest.size());
+  }
+  if ((starts(rest, kBa) || starts(rest, kKaf) || starts(rest, kLam)) && letters(rest) >= 4) {
+    const bool lam = starts(rest, kLam);
+    rest.remove_prefix(kBa.size());
+    ++removed;
+    if (lam && starts(rest, kLam) && letters(rest) >= 4) {  // ل + ال is written لل
+      rest.remove_prefix(kLam.size());
+      ++removed;
+    } else if (starts(rest, kArticle) && letters(rest) >= 5) {
+      rest.remove_prefix(kArticle.size());
+      removed += 2;
+    }
+  } else if (starts(rest, kArticle) && letters(rest) >= 5) {
+    rest.remove_prefix(kArticle.size());
+    removed += 2;
+  }
+  a.without_proclitics = static_cast<std::uint8_t>(a.normalized.size() - rest.size());
+  a.proclitic_letters = static_cast<std::uint8_t>(removed);
+  a.core_letters_removed = static_cast<std::uint8_t>(letters(a.segments.proclitic) + letters(a.segments.enclitic));
+}
+
+}  // namespace
+
 const WordAnalysis& Analyzer::cached(std::string_view word, TokenKind kind) {
   auto it = cache_.find(word);
   if (it != cache_.end()) return it->second;
   WordAnalysis analysis = compute(word, kind);
   if (analysis.normalized.size() > kMaxWordBytes) analysis.normalized = fit_with_hash(analysis.normalized, kMaxWordBytes);
   if (analysis.stem.size() > kMaxWordBytes) analysis.stem = fit_with_hash(analysis.stem, kMaxWordBytes);
+  set_lookup_offsets(analysis);
   return cache_.emplace(std::string(word), std::move(analysis)).first->second;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
-// The analysis chain, composed: normalize → tokenize → segment clitics → stem. Indexing,
-// querying (through ArabicStemImplementation) and marsad-tag all go through Analyzer.
+// The analysis chain, composed: tokenize the text as written → normalize each word → segment clitics →
+// stem. Tokenizing first keeps byte offsets into the original text. Indexing, querying (through
+// ArabicStemImplementation) and marsad-tag all go through Analyzer.
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,6 +41,10 @@ struct WordAnalysis {
   std::string stem;        // the index term (without the schema's stem prefix)
   bool number = false;
   bool stopword = false;   // in the built-in stop-word list (still indexed)
+  /** Where `normalized` begins without one leading و/ف, and without all its proclitics (و/ف, then
+   *  ب/ك/ل, then ال; three letters kept), as byte offsets (0: nothing comes off), with the letters each
+   *  reading removes: the readings word-by-word lookups try besides the segmenter's core. */
+  std::uint8_t without_conjunction = 0, without_proclitics = 0, proclitic_letters = 0, core_letters_removed = 0;
 };
 
 /** A token of a text with its analysis; `analysis` stays valid until the next analyze() call. */

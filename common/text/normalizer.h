@@ -1,5 +1,5 @@
 #pragma once
-// Stage 1 of the analysis chain: the character folding under which Arabic words match.
+// Stage 2 of the analysis chain (applied to each token): the character folding under which Arabic words match.
 #include <string>
 #include <string_view>
 

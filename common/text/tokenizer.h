@@ -1,5 +1,5 @@
 #pragma once
-// Stage 2 of the analysis chain: ICU word boundaries with byte offsets into the original text.
+// Stage 1 of the analysis chain: ICU word boundaries with byte offsets into the original text.
 #include <cstddef>
 #include <memory>
 #include <string_view>
