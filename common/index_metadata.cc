@@ -6,11 +6,15 @@
 namespace marsad {
 
 void write_index_metadata(Xapian::WritableDatabase& shard, const text::AnalyzerSettings& settings,
-                          unsigned shard_index, unsigned shard_count) {
+                          const TaggingSettings& tagging, unsigned shard_index, unsigned shard_count) {
   shard.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kVersion));
   shard.set_metadata(std::string(schema::kAnalysisKey), settings.describe(text::Lexicon::builtin()));
   shard.set_metadata(std::string(schema::kShardIndexKey), std::to_string(shard_index));
   shard.set_metadata(std::string(schema::kShardCountKey), std::to_string(shard_count));
+  shard.set_metadata(std::string(schema::kTaggingKey), tagging.enabled ? "on" : "off");
+  const tag::Gazetteer& gazetteer = tagging.resolved_gazetteer();
+  shard.set_metadata(std::string(schema::kGazetteerKey), gazetteer.to_tsv());
+  shard.set_metadata(std::string(schema::kGazetteerFingerprintKey), gazetteer.fingerprint());
 }
 
 void check_index_metadata(const Xapian::Database& db, const std::string& index_path,
@@ -26,6 +30,34 @@ void check_index_metadata(const Xapian::Database& db, const std::string& index_p
   if (built != wanted)
     throw ConfigError(index_path + " was built with analysis '" + built + "' but this program uses '" + wanted +
                       "'; rebuild it: marsad-index --db NEW_DIR INPUT... (or pass the same --stemmer)");
+}
+
+bool index_is_tagged(const Xapian::Database& db) { return db.get_metadata(std::string(schema::kTaggingKey)) != "off"; }
+
+void check_index_tagging(const Xapian::Database& db, const std::string& index_path, const TaggingSettings& tagging) {
+  if (index_is_tagged(db) != tagging.enabled)
+    throw ConfigError(index_path + (tagging.enabled ? " was built with --no-tagging; add to it with --no-tagging too"
+                                                    : " was built with tagging; add to it without --no-tagging"));
+  if (!tagging.enabled) return;
+  std::string stored = db.get_metadata(std::string(schema::kGazetteerFingerprintKey));
+  if (stored != tagging.resolved_gazetteer().fingerprint())
+    throw ConfigError(index_path + " was tagged with another gazetteer (" +
+                      (tagging.gazetteer ? "not the one of --gazetteer" : "a --gazetteer file or another version") +
+                      "); add to it with the same --gazetteer, or rebuild it: marsad-index --db NEW_DIR INPUT...");
+}
+
+tag::Gazetteer index_gazetteer(const Xapian::Database& db, const std::string& index_path) {
+  std::string tsv = db.get_metadata(std::string(schema::kGazetteerKey));
+  if (tsv.empty()) throw ConfigError(index_path + " holds no gazetteer; rebuild it: marsad-index --db NEW_DIR INPUT...");
+  tag::Gazetteer gazetteer;
+  try {
+    gazetteer.add(tsv, index_path + " (stored gazetteer)", false);
+  } catch (const InputError& e) {
+    throw ConfigError(std::string(e.what()) + "; rebuild the index");
+  }
+  if (gazetteer.fingerprint() != db.get_metadata(std::string(schema::kGazetteerFingerprintKey)))
+    throw ConfigError(index_path + ": the stored gazetteer does not match its fingerprint; rebuild the index");
+  return gazetteer;
 }
 
 }  // namespace marsad

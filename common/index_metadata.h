@@ -4,13 +4,21 @@
 
 #include <xapian.h>
 
+#include "common/tag/gazetteer.h"
 #include "common/text/analyzer.h"
 
 namespace marsad {
 
-/** Writes schema version and analysis settings (and shard numbering) into one shard. */
+/** How documents are tagged: at all (marsad-index --no-tagging turns it off), and with which gazetteer. */
+struct TaggingSettings {
+  bool enabled = true;
+  const tag::Gazetteer* gazetteer = nullptr;  // the built-in one when null
+  const tag::Gazetteer& resolved_gazetteer() const { return gazetteer ? *gazetteer : tag::Gazetteer::builtin(); }
+};
+
+/** Writes schema version, analysis and tagging settings (and shard numbering) into one shard. */
 void write_index_metadata(Xapian::WritableDatabase& shard, const text::AnalyzerSettings& settings,
-                          unsigned shard_index, unsigned shard_count);
+                          const TaggingSettings& tagging, unsigned shard_index, unsigned shard_count);
 
 /**
  * Throws ConfigError when db (opened from index_path) was built with another schema version or
@@ -18,5 +26,16 @@ void write_index_metadata(Xapian::WritableDatabase& shard, const text::AnalyzerS
  */
 void check_index_metadata(const Xapian::Database& db, const std::string& index_path,
                           const text::AnalyzerSettings& settings);
+
+/** For adding to an existing index: throws ConfigError when its documents were tagged otherwise
+ *  (tagging on or off, another gazetteer), saying which option gives the same tagging. */
+void check_index_tagging(const Xapian::Database& db, const std::string& index_path, const TaggingSettings& tagging);
+
+/** The gazetteer the index was tagged with, as stored in it; throws ConfigError when the stored
+ *  copy is missing or does not match its fingerprint. */
+tag::Gazetteer index_gazetteer(const Xapian::Database& db, const std::string& index_path);
+
+/** Whether the index's documents carry entity and claim terms. */
+bool index_is_tagged(const Xapian::Database& db);
 
 }  // namespace marsad

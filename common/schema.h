@@ -10,7 +10,7 @@
 namespace marsad::schema {
 
 /** Bumped whenever the layout below changes; the searcher refuses other versions. */
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;
 
 // ---- Term prefixes (Xapian conventions where one exists) ----
 /** Unique record id: exactly one per document, used by replace_document. */
@@ -24,9 +24,15 @@ inline constexpr std::string_view kSourcePrefix = "XSRC";
 inline constexpr std::string_view kDayPrefix = "D";    // YYYYMMDD
 inline constexpr std::string_view kMonthPrefix = "M";  // YYYYMM
 inline constexpr std::string_view kYearPrefix = "Y";   // YYYY
+/** Entities by gazetteer id (or unlinked:surface), each with the ids of its ancestors too, so that
+ *  a filter on a country finds reports tagged with its towns: an actor named as acting or speaking, a
+ *  place named as where, a claim type, and the actor who makes a claim. */
 inline constexpr std::string_view kActorPrefix = "XACT";
 inline constexpr std::string_view kPlacePrefix = "XPLC";
 inline constexpr std::string_view kClaimPrefix = "XCLM";
+inline constexpr std::string_view kClaimantPrefix = "XCLT";
+/** Documents whose date was taken from their text, not from the record. */
+inline constexpr std::string_view kDateFromTextTerm = "XDATETEXT";
 /** Documents whose date is unknown, so that they can be counted and found. */
 inline constexpr std::string_view kNoDateTerm = "XNODATE";
 
@@ -39,12 +45,17 @@ inline constexpr Xapian::termpos kBodyPositionGap = 100;
 // ---- Value slots ----
 inline constexpr Xapian::valueno kDateSlot = 0;    // "YYYYMMDD", sorts by date
 inline constexpr Xapian::valueno kSourceSlot = 1;  // source as written
-inline constexpr Xapian::valueno kActorsSlot = 2;  // actor ids, '\n'-separated
-inline constexpr Xapian::valueno kPlacesSlot = 3;  // place ids, '\n'-separated
-inline constexpr Xapian::valueno kClaimsSlot = 4;  // claim types, '\n'-separated
+/** Facet values: the distinct ids a document mentions (not their ancestors), sorted, '\n'-separated. */
+inline constexpr Xapian::valueno kActorsSlot = 2;  // actor ids
+inline constexpr Xapian::valueno kPlacesSlot = 3;  // place ids
+inline constexpr Xapian::valueno kClaimsSlot = 4;  // claim types
 inline constexpr Xapian::valueno kIdSlot = 5;           // the record id (as in the id term)
 inline constexpr Xapian::valueno kBodyHashSlot = 6;     // hash of the normalized body: exact duplicates
 inline constexpr Xapian::valueno kContentHashSlot = 7;  // hash of the stored record: unchanged on re-run
+/** The days the text itself names (dates and periods), earliest and latest: "YYYYMMDD", absent when none. */
+inline constexpr Xapian::valueno kTextDateFromSlot = 8;
+inline constexpr Xapian::valueno kTextDateToSlot = 9;
+inline constexpr char kListSeparator = '\n';  // between the ids of a multi-valued slot
 
 // ---- Database metadata keys ----
 inline constexpr std::string_view kSchemaVersionKey = "marsad.schema";
@@ -53,6 +64,33 @@ inline constexpr std::string_view kAnalysisKey = "marsad.analysis";
 /** Number of shards and this shard's number ("0".."N-1"), in every shard. */
 inline constexpr std::string_view kShardCountKey = "marsad.shards";
 inline constexpr std::string_view kShardIndexKey = "marsad.shard";
+/** The whole gazetteer the index was tagged with (Gazetteer::to_tsv()) and its fingerprint, so that
+ *  queries resolve names to the ids indexing gave them, whatever file a user added. */
+inline constexpr std::string_view kGazetteerKey = "marsad.gazetteer";
+inline constexpr std::string_view kGazetteerFingerprintKey = "marsad.gazetteer.fingerprint";
+/** "on" or "off" (marsad-index --no-tagging): whether documents carry entity and claim terms. */
+inline constexpr std::string_view kTaggingKey = "marsad.tagging";
+
+// ---- Stored record (the document data: one JSON object) ----
+namespace record {
+inline constexpr std::string_view kId = "id";
+inline constexpr std::string_view kTitle = "title";
+inline constexpr std::string_view kBody = "body";
+inline constexpr std::string_view kDate = "date";                  // "YYYY-MM-DD" or null
+inline constexpr std::string_view kDateAsWritten = "date_as_written";
+inline constexpr std::string_view kDateFromText = "date_from_text";  // true: kDate was read in the text
+inline constexpr std::string_view kSource = "source";
+inline constexpr std::string_view kUrl = "url";
+inline constexpr std::string_view kExtra = "extra";
+inline constexpr std::string_view kOrigin = "origin";              // "file:line" it was read from
+/** [{"id", "kind", "roles": ["actor", "place"], "mentions": N}] in order of first mention. */
+inline constexpr std::string_view kEntities = "entities";
+/** The claims of every sentence, as marsad-tag --format json gives them, each with "field" ("title"
+ *  or "body") and "sentence": [begin, end] byte offsets into that field. */
+inline constexpr std::string_view kClaims = "claims";
+/** {"from", "to"}: the span of the dates the text names; absent when none. */
+inline constexpr std::string_view kTextDates = "text_dates";
+}  // namespace record
 
 // ---- On-disk layout ----
 /** An index is a directory of shard databases (shard-00, shard-01…) plus a Xapian stub file

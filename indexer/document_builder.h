@@ -7,6 +7,9 @@
 
 #include <xapian.h>
 
+#include "common/tag/claims.h"
+#include "common/tag/entities.h"
+#include "common/tag/tagger.h"
 #include "common/text/analyzer.h"
 #include "indexer/input/record.h"
 
@@ -29,15 +32,23 @@ struct BuildOptions {
   std::size_t max_title_bytes = 4096;             // a longer "title" is no headline: cut the same way
 };
 
-/** Builds documents; holds an Analyzer, so use one DocumentBuilder per thread. */
+/** The tagging passes every builder thread shares; documents are tagged when `entities` is set. */
+struct SharedTaggers {
+  const tag::EntityTagger* entities = nullptr;
+  const tag::ClaimTagger* claims = nullptr;
+};
+
+/** Builds documents; holds an Analyzer and a Tagger, so use one DocumentBuilder per thread. */
 class DocumentBuilder {
  public:
-  DocumentBuilder(text::AnalyzerSettings settings, BuildOptions options);
+  DocumentBuilder(text::AnalyzerSettings settings, BuildOptions options, SharedTaggers taggers = {});
   AnalysedRecord build(Record record);
 
  private:
   text::Analyzer analyzer_;
   BuildOptions options_;
+  std::optional<tag::Tagger> tagger_;
+  const tag::Gazetteer* gazetteer_ = nullptr;
   std::vector<text::AnalyzedToken> tokens_;
 };
 

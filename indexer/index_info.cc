@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/errors.h"
+#include "common/index_metadata.h"
 #include "common/schema.h"
 
 namespace fs = std::filesystem;
@@ -27,6 +28,22 @@ std::uintmax_t size_on_disk(const std::string& path) {
   for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
     if (it->is_regular_file(ec)) total += it->file_size(ec);
   return total;
+}
+
+/** Terms under `prefix` by the number of documents that have them, most first. */
+std::vector<std::pair<Xapian::doccount, std::string>> by_frequency(const Xapian::Database& db, std::string_view prefix) {
+  std::vector<std::pair<Xapian::doccount, std::string>> out;
+  const std::string p(prefix);
+  for (auto it = db.allterms_begin(p); it != db.allterms_end(p); ++it) out.emplace_back(it.get_termfreq(), (*it).substr(p.size()));
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  return out;
+}
+
+void print_top(std::ostream& out, const char* label, const std::vector<std::pair<Xapian::doccount, std::string>>& terms,
+               std::size_t top) {
+  out << label << terms.size() << '\n';
+  for (std::size_t i = 0; i < terms.size() && i < top; ++i)
+    out << "  " << std::setw(8) << terms[i].first << "  " << terms[i].second << '\n';
 }
 
 }  // namespace
@@ -58,6 +75,17 @@ void print_index_info(const std::string& path, std::ostream& out) {
   std::sort(sources.rbegin(), sources.rend());
   out << "sources        " << sources.size() << '\n';
   for (const auto& [count, name] : sources) out << "  " << std::setw(8) << count << "  " << name << '\n';
+  if (index_is_tagged(db)) {
+    // Entity counts include the entities each rolls up to: a report tagged with Aden counts for Yemen.
+    out << "dated from text " << db.get_termfreq(std::string(schema::kDateFromTextTerm)) << '\n';
+    print_top(out, "claim types    ", by_frequency(db, schema::kClaimPrefix), 12);
+    print_top(out, "actors         ", by_frequency(db, schema::kActorPrefix), 10);
+    print_top(out, "places         ", by_frequency(db, schema::kPlacePrefix), 10);
+    print_top(out, "claimants      ", by_frequency(db, schema::kClaimantPrefix), 10);
+    out << "gazetteer      " << db.get_metadata(std::string(schema::kGazetteerFingerprintKey)) << '\n';
+  } else {
+    out << "tagging        off (built with --no-tagging)\n";
+  }
   out << "schema         " << db.get_metadata(std::string(schema::kSchemaVersionKey)) << '\n';
   out << "analysis       " << db.get_metadata(std::string(schema::kAnalysisKey)) << '\n';
   out << "size on disk   " << std::fixed << std::setprecision(1) << static_cast<double>(size_on_disk(path)) / 1e6 << " MB\n";

@@ -138,7 +138,8 @@ struct IndexWriter::Shard {
   }
 };
 
-IndexWriter::IndexWriter(const std::string& path, const text::AnalyzerSettings& settings, unsigned shards_for_new_index)
+IndexWriter::IndexWriter(const std::string& path, const text::AnalyzerSettings& settings, const TaggingSettings& tagging,
+                         unsigned shards_for_new_index)
     : path_(path) {
   std::error_code ec;
   fs::path stub = fs::path(path) / schema::kStubFileName;
@@ -152,6 +153,7 @@ IndexWriter::IndexWriter(const std::string& path, const text::AnalyzerSettings& 
       throw InputError(path + ": cannot open existing index: " + e.get_msg());
     }
     check_index_metadata(whole, path, settings);
+    check_index_tagging(whole, path, tagging);
     count = static_cast<unsigned>(std::stoul(whole.get_metadata(std::string(schema::kShardCountKey))));
   } else {
     if (fs::exists(path, ec) && !fs::is_empty(path, ec))
@@ -167,7 +169,7 @@ IndexWriter::IndexWriter(const std::string& path, const text::AnalyzerSettings& 
     std::string shard_path = (fs::path(path) / schema::shard_directory_name(i)).string();
     shard->db = open_shard(path, shard_path, existed_ ? Xapian::DB_OPEN : Xapian::DB_CREATE_OR_OPEN);
     if (!existed_) {
-      write_index_metadata(shard->db, settings, i, count);
+      write_index_metadata(shard->db, settings, tagging, i, count);
       shard->db.commit();
       shard->fresh = true;
     }

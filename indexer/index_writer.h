@@ -12,6 +12,7 @@
 
 #include <xapian.h>
 
+#include "common/index_metadata.h"
 #include "common/text/analyzer.h"
 #include "indexer/blocking_queue.h"
 #include "indexer/document_builder.h"
@@ -34,7 +35,8 @@ struct WriteCounts {
  */
 class IndexWriter {
  public:
-  IndexWriter(const std::string& path, const text::AnalyzerSettings& settings, unsigned shards_for_new_index);
+  IndexWriter(const std::string& path, const text::AnalyzerSettings& settings, const TaggingSettings& tagging,
+              unsigned shards_for_new_index);
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;

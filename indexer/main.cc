@@ -50,6 +50,11 @@ int main(int argc, char** argv) {
   app.add_option("--batch", options.batch, "documents between commits")->check(CLI::PositiveNumber)->capture_default_str();
   app.add_option("--max-doc-bytes", options.build.max_doc_bytes, "longer bodies are truncated, with a warning")
       ->check(CLI::PositiveNumber)->capture_default_str();
+  app.add_option("--gazetteer", options.gazetteer_file,
+                 "a file of places and actors to add to the built-in ones (format: common/data/README.md)")
+      ->check(CLI::ExistingFile);
+  bool no_tagging = false;
+  app.add_flag("--no-tagging", no_tagging, "index words only: no entities, claims or dates from the text");
   app.add_flag("--strict", options.strict, "stop at the first bad record (exit code 2)");
   app.add_flag("--keep-duplicates", options.keep_duplicates, "index exact duplicates as separate documents");
   app.add_option("--stemmer", stemmer, "stem stage of the analysis")->check(CLI::IsMember({"light", "snowball"}))->capture_default_str();
@@ -72,6 +77,8 @@ int main(int argc, char** argv) {
     for (const auto& assignment : field_assignments) options.fields.apply(assignment);
     if (options.inputs.empty()) throw ConfigError("no inputs given (files, folders or -); see --help");
     options.input_format = indexer::parse_input_format(input_format);
+    options.tagging = !no_tagging;
+    if (no_tagging && !options.gazetteer_file.empty()) throw ConfigError("--gazetteer needs tagging; drop --no-tagging");
     options.analysis.stemmer = text::parse_stemmer_kind(stemmer);
     options.progress = !quiet && isatty(STDERR_FILENO);
     std::signal(SIGINT, request_stop);

@@ -60,7 +60,21 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
     sizes_known &= input.path != "-";
   }
 
-  IndexWriter writer(options.db_path, options.analysis, options.shards);
+  // The gazetteer is read and the taggers built before the index is touched, so a bad file changes nothing.
+  std::optional<tag::Gazetteer> user_gazetteer;
+  if (options.tagging && !options.gazetteer_file.empty())
+    user_gazetteer = tag::Gazetteer::builtin_with(options.gazetteer_file);
+  const TaggingSettings tagging{options.tagging, user_gazetteer ? &*user_gazetteer : nullptr};
+  std::optional<tag::EntityTagger> entity_tagger;
+  std::optional<tag::ClaimTagger> claim_tagger;
+  SharedTaggers taggers;
+  if (options.tagging) {
+    entity_tagger.emplace(tagging.resolved_gazetteer());
+    claim_tagger.emplace();
+    taggers = {&*entity_tagger, &*claim_tagger};
+  }
+
+  IndexWriter writer(options.db_path, options.analysis, tagging, options.shards);
   summary.shards = writer.shard_count();
   auto body_hashes = writer.existing_body_hashes();
   spdlog::info("indexing {} input file(s) into {} ({} shard(s), {} analysis thread(s){})", inputs.size(),
@@ -110,7 +124,7 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
   std::atomic<unsigned> analysers_left{workers};
   for (unsigned i = 0; i < workers; ++i) {
     analysers.emplace_back([&] {
-      DocumentBuilder builder(options.analysis, options.build);
+      DocumentBuilder builder(options.analysis, options.build, taggers);
       while (auto item = to_analyse.pop()) {
         BuiltItem out;
         out.sequence = item->sequence;

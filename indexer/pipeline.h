@@ -20,6 +20,8 @@ struct IndexOptions {
   ReaderOptions reader;
   BuildOptions build;
   text::AnalyzerSettings analysis;
+  bool tagging = true;           // entities, claims and dates (--no-tagging: words only)
+  std::string gazetteer_file;    // a user's gazetteer added to the built-in one (--gazetteer)
   unsigned threads = 2;          // analysis threads
   unsigned shards = 2;           // for a new index; an existing one keeps its own
   std::size_t batch = 10'000;    // documents between commits

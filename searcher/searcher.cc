@@ -35,6 +35,8 @@ Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings setting
     throw InputError(index_path + ": cannot open index: " + e.get_msg());
   }
   check_index_metadata(db_, index_path, settings);
+  tagged_ = index_is_tagged(db_);
+  gazetteer_ = index_gazetteer(db_, index_path);
   parser_.set_database(db_);
   parser_.set_stemmer(stem_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);

@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include "common/tag/gazetteer.h"
 #include "common/text/analyzer.h"
 #include "common/text/stopwords.h"
 
@@ -42,6 +43,12 @@ class Searcher {
    *  when an indexer commits meanwhile. */
   SearchResult search(const SearchRequest& request);
 
+  /** The gazetteer the index was tagged with (built-in plus the user's --gazetteer file, as stored
+   *  in the index), so that names resolve to the ids indexing gave them. */
+  const tag::Gazetteer& gazetteer() const { return gazetteer_; }
+  /** Whether the index carries entity and claim terms (not built with --no-tagging). */
+  bool tagged() const { return tagged_; }
+
  private:
   SearchResult search_once(const SearchRequest& request);
   /** Reopens the index at its newest revision; true when there was a newer one. */
@@ -52,6 +59,8 @@ class Searcher {
   Xapian::Stem stem_;
   Xapian::QueryParser parser_;
   text::Normalizer query_normalizer_;
+  tag::Gazetteer gazetteer_;
+  bool tagged_ = true;
 };
 
 }  // namespace marsad::searcher

@@ -10,14 +10,10 @@ namespace marsad::tag {
 
 OutputFormat parse_output_format(std::string_view name) {
   if (name == "terms") return OutputFormat::Terms;
-  if (name == "json") return OutputFormat::Json;
-  throw ConfigError("unknown format '" + std::string(name) + "' (expected terms or json)");
+  if (name == "tokens") return OutputFormat::Tokens;
+  throw ConfigError("unknown format '" + std::string(name) + "' (expected terms or tokens)");
 }
 
-namespace {
-
-/** The end of the next piece of line starting at begin: at most kPieceBytes, after a space when
- *  there is one in the second half, else on a UTF-8 character boundary. */
 std::size_t piece_end(std::string_view line, std::size_t begin) {
   if (line.size() - begin <= kPieceBytes) return line.size();
   std::size_t cut = begin + kPieceBytes;
@@ -26,6 +22,8 @@ std::size_t piece_end(std::string_view line, std::size_t begin) {
   while (cut > begin + 1 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
   return cut;
 }
+
+namespace {
 
 nlohmann::json token_json(const text::AnalyzedToken& t, std::string_view piece, std::size_t offset, std::size_t position) {
   const text::WordAnalysis& a = *t.analysis;
@@ -50,7 +48,7 @@ nlohmann::json token_json(const text::AnalyzedToken& t, std::string_view piece, 
 
 void print_line(text::Analyzer& analyzer, std::string_view line, std::size_t line_number,
                 std::size_t input_offset, OutputFormat format, std::ostream& out) {
-  if (format == OutputFormat::Json) out << "{\"line\":" << line_number << ",\"tokens\":[";
+  if (format == OutputFormat::Tokens) out << "{\"line\":" << line_number << ",\"tokens\":[";
   bool first = true;
   std::size_t positions_before = 0;
   std::vector<text::AnalyzedToken> tokens;
@@ -71,7 +69,7 @@ void print_line(text::Analyzer& analyzer, std::string_view line, std::size_t lin
     if (!tokens.empty()) positions_before += tokens.back().position;
     begin = end;
   }
-  if (format == OutputFormat::Json) out << "]}\n";
+  if (format == OutputFormat::Tokens) out << "]}\n";
 }
 
 }  // namespace marsad::tag

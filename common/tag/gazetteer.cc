@@ -192,4 +192,23 @@ std::string Gazetteer::fingerprint() const {
   return hex64(h);
 }
 
+std::string Gazetteer::to_tsv() const {
+  std::string out(kHeader);
+  out += '\n';
+  auto join = [&](const std::vector<std::string>& names) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (i > 0) out += '|';
+      out += names[i];
+    }
+  };
+  for (const Entity& e : entities_) {
+    out.append(e.id).append("\t").append(to_string(e.kind)).append("\t").append(e.parent).append("\t");
+    join(e.arabic);
+    out.append("\t").append(e.english).append("\t");
+    join(e.nisba);
+    out += '\n';
+  }
+  return out;
+}
+
 }  // namespace marsad::tag

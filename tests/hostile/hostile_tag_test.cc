@@ -1,7 +1,7 @@
 // Hostile inputs for marsad-tag in both formats, with and without --lossy: random bytes, NUL bytes,
 // a 50 MB line, invalid UTF-8. A run ends with exit 0, or exit 1 and one line on stderr (naming the
 // byte offset for invalid UTF-8), within a minute and a bounded address space (2 GiB for JSON of a
-// 50 MB line); the byte offsets of --format json always point into the input as it was given.
+// 50 MB line); the byte offsets of --format tokens always point into the input as it was given.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/text/utf8.h"
 #include "tests/support/hostile_inputs.h"
 #include "tests/support/limited_command.h"
 
@@ -51,9 +52,9 @@ void PrintTo(const TagCase& c, std::ostream* os) { *os << c.name; }
 
 std::vector<TagCase> tag_cases() {
   std::vector<TagCase> cases;
-  for (std::string format : {"terms", "json"}) {
-    const std::string f = format == "terms" ? "Terms" : "Json";
-    const std::uint64_t big_limit = format == "json" ? 2 * kGiB : 4 * kGiB;
+  for (std::string format : {"terms", "tokens", "json"}) {
+    const std::string f = format == "terms" ? "Terms" : format == "tokens" ? "Tokens" : "Tagged";
+    const std::uint64_t big_limit = format == "terms" ? 4 * kGiB : 2 * kGiB;
     for (std::uint64_t seed : {1, 2, 3}) {
       const std::string s = std::to_string(seed);
       cases.push_back({f + "_RandomBytesSeed" + s, [seed] { return random_bytes(seed); }, {"-f", format},
@@ -79,15 +80,43 @@ std::vector<TagCase> tag_cases() {
                      [] { return std::string("غزة \xff\xfe\xfd حلب\n\xc3 مرحبا \xe2\x82\nقصف\xed\xa0\x80مواقع\r\nنهاية"); },
                      {"-f", format, "--lossy"}, Outcome::Success});
   }
-  cases.push_back({"JsonLossy_CrlfAndTashkeel", [] { return std::string("قَصَفَ\r\nغزة\r\n"); }, {"-f", "json", "--lossy"},
+  cases.push_back({"JsonLossy_CrlfAndTashkeel", [] { return std::string("قَصَفَ\r\nغزة\r\n"); }, {"-f", "tokens", "--lossy"},
                    Outcome::Success});
+  cases.push_back({"Conll_InvalidUtf8NamesTheLine", [] { return std::string("غزة O\nحلب\xff B-LOC\n"); },
+                   {"-f", "conll"}, Outcome::Failure, {"input.txt:2:", "invalid UTF-8"}});
+  cases.push_back({"Conll_NulBytesAndBlankLines", [] { return std::string("\n\nغزة\0\tO\n\n\n\0\nقصف\n", 24); },
+                   {"-f", "conll"}, Outcome::Success});
+  cases.push_back({"Conll_RandomBytes", [] { return random_bytes(5); }, {"-f", "conll"}, Outcome::Failure, {"invalid UTF-8"}});
+  cases.push_back({"BadPublicationDate", [] { return std::string("غزة\n"); }, {"-f", "json", "--date", "2020-13-45"},
+                   Outcome::Failure, {"2020-13-45"}});
   cases.push_back({"UnknownOption", [] { return std::string("غزة\n"); }, {"--no-such-option"}, Outcome::Failure, {"--no-such-option"}});
   cases.push_back({"UnknownFormat", [] { return std::string("غزة\n"); }, {"-f", "xml"}, Outcome::Failure, {"xml"}});
   cases.push_back({"UnknownStemmer", [] { return std::string("غزة\n"); }, {"--stemmer", "porter"}, Outcome::Failure, {"porter"}});
   return cases;
 }
 
-/** Every token of --format json output must name its own bytes: input.substr(begin, end - begin) is
+/** Every sentence and entity of --format json output must name its own bytes, as tokens do; with
+ *  --lossy, of the input as read, bad bytes blanked. */
+void expect_tagged_offsets_point_into_the_input(std::string input, const std::string& output, bool lossy) {
+  if (lossy) marsad::text::blank_invalid_utf8(input);
+  ASSERT_TRUE(nlohmann::json::accept(output)) << "not one JSON document: " << excerpt(output);
+  const nlohmann::json parsed = nlohmann::json::parse(output);
+  auto check = [&](const nlohmann::json& item, const char* key) {
+    std::string text = item[key].get<std::string>();
+    std::size_t begin = item["begin"].get<std::size_t>(), end = item["end"].get<std::size_t>();
+    if (text.find(kReplacementCharacter) != std::string::npos) return;
+    ASSERT_LE(begin, end) << item.dump();
+    ASSERT_LE(end, input.size()) << item.dump();
+    EXPECT_TRUE(input.compare(begin, end - begin, text) == 0) << "offsets of " << excerpt(item.dump())
+                                                              << " do not point at its text in the input";
+  };
+  for (const auto& sentence : parsed["sentences"]) {
+    check(sentence, "text");
+    for (const auto& entity : sentence["entities"]) check(entity, "surface");
+  }
+}
+
+/** Every token of --format tokens output must name its own bytes: input.substr(begin, end - begin) is
  *  its text (tokens holding a replacement character stand for bad bytes and are let be). */
 void expect_offsets_point_into_the_input(const std::string& input, const std::string& output) {
   std::istringstream lines(output);
@@ -134,8 +163,11 @@ TEST_P(MarsadTagHostile, EndsWithTheContractedExit) {
     for (const auto& word : c.says) EXPECT_TRUE(mentions(line, word)) << "the error line should say '" << word << "'" << context;
     return;
   }
-  const bool json = std::find(c.options.begin(), c.options.end(), "json") != c.options.end();
-  if (json && r.out_bytes == r.out.size()) expect_offsets_point_into_the_input(input, r.out);
+  const bool tokens = std::find(c.options.begin(), c.options.end(), "tokens") != c.options.end();
+  const bool tagged = std::find(c.options.begin(), c.options.end(), "json") != c.options.end();
+  if (tokens && r.out_bytes == r.out.size()) expect_offsets_point_into_the_input(input, r.out);
+  const bool lossy = std::find(c.options.begin(), c.options.end(), "--lossy") != c.options.end();
+  if (tagged && r.out_bytes == r.out.size()) expect_tagged_offsets_point_into_the_input(input, r.out, lossy);
 }
 
 INSTANTIATE_TEST_SUITE_P(Inputs, MarsadTagHostile, testing::ValuesIn(tag_cases()),
@@ -146,7 +178,7 @@ TEST(MarsadTagHostileOffsets, LossyOffsetsAreByteOffsetsIntoTheInput) {
   ScratchFolder scratch("hostile-tag");
   const std::string input = "\xff\xfeمرحبا\n";
   write_file(scratch.path() / "input.txt", input);
-  LimitedResult r = run_limited({kTagger, "-f", "json", "--lossy", (scratch.path() / "input.txt").string()});
+  LimitedResult r = run_limited({kTagger, "-f", "tokens", "--lossy", (scratch.path() / "input.txt").string()});
   ASSERT_EQ(contract_violation(r, "marsad-tag", Outcome::Success, false), "") << r.describe() << ": " << excerpt(r.err);
   ASSERT_TRUE(nlohmann::json::accept(non_empty_lines(r.out).at(0))) << excerpt(r.out);
   bool found = false;

@@ -173,3 +173,82 @@ TEST(DocumentBuilder, ContentHashChangesWithTheRecordNotItsPlace) {
 
 }  // namespace
 }  // namespace marsad::indexer
+
+namespace marsad::indexer {
+namespace {
+
+/** Builders that tag, sharing one set of taggers, as the indexing threads do. */
+class TaggingBuilderTest : public testing::Test {
+ protected:
+  static SharedTaggers taggers() {
+    static const tag::EntityTagger entities(tag::Gazetteer::builtin());
+    static const tag::ClaimTagger claims;
+    return {&entities, &claims};
+  }
+};
+
+TEST_F(TaggingBuilderTest, EntitiesAndClaimsBecomeFilterTermsFacetValuesAndStoredClaims) {
+  DocumentBuilder builder({}, {}, taggers());
+  Record r;
+  r.id = "y-1";
+  r.date = "2015-07-20";
+  r.title = "قصف على عدن";
+  r.body = "أعلنت وزارة الصحة اليمنية مقتل 12 مدنيا في قصف على مدينة عدن أمس.";
+  AnalysedRecord out = builder.build(r);
+  auto t = terms(out.document);
+  // Aden rolls up to Yemen.
+  EXPECT_TRUE(t.count(schema::term(schema::kPlacePrefix, "aden")));
+  EXPECT_TRUE(t.count(schema::term(schema::kPlacePrefix, "yemen")));
+  EXPECT_TRUE(t.count(schema::term(schema::kClaimPrefix, "casualties")));
+  EXPECT_NE(out.document.get_value(schema::kPlacesSlot).find("aden"), std::string::npos);
+  EXPECT_EQ(out.document.get_value(schema::kPlacesSlot).find("yemen"), std::string::npos)
+      << "facet values hold what the text names, not ancestors";
+  EXPECT_NE(out.document.get_value(schema::kClaimsSlot).find("casualties"), std::string::npos);
+  // أمس resolves against the record's date.
+  EXPECT_EQ(out.document.get_value(schema::kTextDateFromSlot), "20150719");
+
+  auto data = nlohmann::json::parse(out.document.get_data());
+  bool killed = false;
+  for (const auto& claim : data[schema::record::kClaims]) {
+    EXPECT_TRUE(claim.contains("field") && claim.contains("sentence"));
+    for (const auto& figure : claim["figures"]) killed = killed || (figure["count"] == 12 && figure["what"] == "killed");
+  }
+  EXPECT_TRUE(killed) << data[schema::record::kClaims].dump();
+  EXPECT_FALSE(data[schema::record::kEntities].empty());
+}
+
+TEST_F(TaggingBuilderTest, AnUndatedReportTakesTheEarliestDayItsTextNames) {
+  DocumentBuilder builder({}, {}, taggers());
+  Record r;
+  r.id = "u-1";
+  r.body = "اندلعت الاشتباكات في 27 سبتمبر 2020 واستمرت حتى 10 نوفمبر 2020 في إقليم ناغورني قره باغ.";
+  AnalysedRecord out = builder.build(r);
+  EXPECT_TRUE(out.has_date);
+  auto t = terms(out.document);
+  EXPECT_TRUE(t.count("D20200927"));
+  EXPECT_TRUE(t.count(std::string(schema::kDateFromTextTerm)));
+  EXPECT_FALSE(t.count(std::string(schema::kNoDateTerm)));
+  auto data = nlohmann::json::parse(out.document.get_data());
+  EXPECT_EQ(data[schema::record::kDate], "2020-09-27");
+  EXPECT_EQ(data[schema::record::kDateFromText], true);
+  EXPECT_EQ(data[schema::record::kTextDates]["to"], "2020-11-10");
+
+  // A record with its own date keeps it, whatever the text names.
+  r.date = "2020-12-01";
+  auto dated = nlohmann::json::parse(builder.build(r).document.get_data());
+  EXPECT_EQ(dated[schema::record::kDate], "2020-12-01");
+  EXPECT_FALSE(dated.contains(schema::record::kDateFromText));
+}
+
+TEST_F(TaggingBuilderTest, WithoutTaggersDocumentsCarryWordsOnly) {
+  DocumentBuilder builder({}, {});
+  AnalysedRecord out = builder.build(sample());
+  for (const std::string& term : terms(out.document)) {
+    for (std::string_view prefix : {schema::kActorPrefix, schema::kPlacePrefix, schema::kClaimPrefix, schema::kClaimantPrefix})
+      EXPECT_NE(term.rfind(prefix, 0), 0u) << term;
+  }
+  EXPECT_FALSE(nlohmann::json::parse(out.document.get_data()).contains(schema::record::kClaims));
+}
+
+}  // namespace
+}  // namespace marsad::indexer

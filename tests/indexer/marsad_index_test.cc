@@ -70,6 +70,40 @@ TEST(MarsadIndex, IndexesTheSampleCorpusAndReportsIt) {
   EXPECT_NE(info.out.find("documents      162"), std::string::npos) << info.out;
   EXPECT_NE(info.out.find("صحيفة الأفق"), std::string::npos) << info.out;
   EXPECT_NE(info.out.find("stemmer=light"), std::string::npos);
+  // What tagging found: claim types, actors, places and claimants with their document counts.
+  for (const char* line : {"claim types    ", "actors         ", "places         ", "claimants      "})
+    EXPECT_NE(info.out.find(line), std::string::npos) << line << "\n" << info.out;
+  EXPECT_NE(info.out.find("  casualties\n"), std::string::npos) << info.out;
+}
+
+TEST(MarsadIndex, NoTaggingIndexesWordsOnlyAndSaysSo) {
+  auto dir = scratch("no-tagging");
+  Result r = run("--db " + (dir / "db").string() + " --quiet --no-tagging " + MARSAD_SOURCE_DIR + "/corpus/reports.jsonl");
+  ASSERT_EQ(r.status, 0) << r.out;
+  Xapian::Database db((dir / "db").string());
+  EXPECT_EQ(db.allterms_begin("XACT"), db.allterms_end("XACT"));
+  EXPECT_EQ(db.allterms_begin("XCLM"), db.allterms_end("XCLM"));
+  Result info = run("--db " + (dir / "db").string() + " --info");
+  EXPECT_NE(info.out.find("tagging        off"), std::string::npos) << info.out;
+  // Adding to it with tagging would mix documents of two kinds.
+  Result tagged = run("--db " + (dir / "db").string() + " --quiet " + MARSAD_SOURCE_DIR + "/corpus/reports.jsonl");
+  EXPECT_EQ(tagged.status, 1);
+  EXPECT_NE(tagged.out.find("--no-tagging"), std::string::npos) << tagged.out;
+}
+
+TEST(MarsadIndex, ABadGazetteerFileIsOneLineNamingItsLineAndWritesNothing) {
+  auto dir = scratch("bad-gazetteer");
+  std::ofstream(dir / "mine.tsv") << "id\tkind\tparent\tarabic\tenglish\tnisba\n"
+                                  << "wadi-x\ttown\tno-such-parent\tوادي\tWadi\t\n"
+                                  << "Bad Id\ttown\t\tوادي\tWadi\t\n";
+  Result r = run("--db " + (dir / "db").string() + " --gazetteer " + (dir / "mine.tsv").string() + " " +
+                 MARSAD_SOURCE_DIR + "/corpus/reports.jsonl");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("mine.tsv:3:"), std::string::npos) << r.out;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << r.out;
+  EXPECT_FALSE(fs::exists(dir / "db"));
+  Result both = run("--db " + (dir / "db").string() + " --no-tagging --gazetteer " + (dir / "mine.tsv").string() + " x");
+  EXPECT_EQ(both.status, 1);
 }
 
 TEST(MarsadIndex, ReindexingIsIdempotentAndUpdatesInPlace) {
@@ -233,7 +267,9 @@ TEST(MarsadIndex, AFullDiskEndsTheRunAndKeepsWhatWasCommitted) {
   fs::create_directories(small);
   std::string mount = "mount -t tmpfs -o size=3m tmpfs " + small.string() + " 2>/dev/null";
   if (std::system(mount.c_str()) != 0) GTEST_SKIP() << "cannot mount a small tmpfs here (needs root)";
-  Result r = run("--db " + (small / "db").string() + " --quiet --batch 50 " + MARSAD_SOURCE_DIR + "/corpus/reports.jsonl");
+  // One shard: shards commit each on their own, so only a single shard's count is whole batches.
+  Result r = run("--db " + (small / "db").string() + " --quiet --shards 1 --batch 50 " + MARSAD_SOURCE_DIR +
+                 "/corpus/reports.jsonl");
   std::size_t committed = 0;
   try {
     committed = doccount(small / "db");

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "common/errors.h"
+#include "common/schema.h"
 
 namespace fs = std::filesystem;
 
@@ -91,6 +92,67 @@ TEST_F(SearcherTest, StopWordsAreConfigurable) {
 TEST_F(SearcherTest, BadQueriesAreQueryErrors) {
   Searcher searcher(index_);
   EXPECT_THROW(searcher.search({"date:2020..", 0, 10}), QueryError);
+}
+
+TEST_F(SearcherTest, EveryReportOfTheSampleCorpusCarriesActorsAndPlaces) {
+  Xapian::Database db(index_);
+  ASSERT_GT(db.get_doccount(), 100u);
+  std::vector<std::string> without_actors, without_places;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    Xapian::Document doc = db.get_document(*it);
+    const std::string id = doc.get_value(schema::kIdSlot);
+    if (doc.get_value(schema::kActorsSlot).empty()) without_actors.push_back(id);
+    if (doc.get_value(schema::kPlacesSlot).empty()) without_places.push_back(id);
+  }
+  auto list = [](const std::vector<std::string>& ids) {
+    std::string s;
+    for (const auto& id : ids) s += id + " ";
+    return s;
+  };
+  EXPECT_TRUE(without_actors.empty()) << "no actor: " << list(without_actors);
+  EXPECT_TRUE(without_places.empty()) << "no place: " << list(without_places);
+}
+
+TEST_F(SearcherTest, PlacesRollUpToTheirCountry) {
+  Xapian::Database db(index_);
+  // Aden and Taiz are in Yemen: a report tagged with either also has Yemen's place term.
+  for (const char* town : {"aden", "taiz"}) {
+    const std::string term = schema::term(schema::kPlacePrefix, town);
+    ASSERT_GT(db.get_termfreq(term), 0u) << town;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+      Xapian::TermIterator t = db.termlist_begin(*it);
+      t.skip_to(schema::term(schema::kPlacePrefix, "yemen"));
+      EXPECT_TRUE(t != db.termlist_end(*it) && *t == schema::term(schema::kPlacePrefix, "yemen")) << town;
+    }
+  }
+}
+
+TEST(SearcherGazetteer, QueriesUseTheGazetteerTheIndexWasTaggedWith) {
+  const fs::path dir = fs::path(testing::TempDir()) / ("searcher_gazetteer_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "mine.tsv") << "id\tkind\tparent\tarabic\tenglish\tnisba\n"
+                                  << "wadi-al-qamar\ttown\tyemen\tوادي القمر\tWadi al-Qamar\t\n";
+  std::ofstream(dir / "reports.jsonl")
+      << R"({"id":"w1","date":"2015-08-01","title":"قصف","body":"قتل ثلاثة مدنيين في قصف على وادي القمر أمس."})" << "\n";
+  const std::string index = (dir / "db").string();
+  const std::string command = std::string(MARSAD_BINARY_DIR) + "/indexer/marsad-index --quiet --db " + index +
+                              " --gazetteer " + (dir / "mine.tsv").string() + " " + (dir / "reports.jsonl").string() +
+                              " > /dev/null 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+
+  Searcher searcher(index);
+  ASSERT_NE(searcher.gazetteer().find("wadi-al-qamar"), nullptr);
+  EXPECT_TRUE(searcher.tagged());
+  Xapian::Database db(index);
+  EXPECT_EQ(db.get_termfreq(schema::term(schema::kPlacePrefix, "wadi-al-qamar")), 1u);
+  EXPECT_EQ(db.get_termfreq(schema::term(schema::kPlacePrefix, "yemen")), 1u);
+
+  // Adding to the index without the same gazetteer is refused: its terms would differ.
+  const std::string again = std::string(MARSAD_BINARY_DIR) + "/indexer/marsad-index --quiet --db " + index + " " +
+                            (dir / "reports.jsonl").string() + " > /dev/null 2>&1";
+  EXPECT_NE(std::system(again.c_str()), 0);
+  fs::remove_all(dir);
 }
 
 /** Writes `count` reports whose bodies carry `round`, so that each round replaces every document. */

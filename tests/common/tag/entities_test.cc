@@ -1,0 +1,296 @@
+#include "common/tag/entities.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace marsad::tag {
+namespace {
+
+const EntityTagger& tagger() {
+  static const EntityTagger t(Gazetteer::builtin());
+  return t;
+}
+
+std::vector<EntityMention> tag_text(const std::string& text) {
+  text::Analyzer analyzer;
+  std::vector<text::AnalyzedToken> tokens = analyzer.analyze(text);
+  if (tokens.empty()) return {};
+  return tagger().find(text, tokens, 0, tokens.size() - 1);
+}
+
+std::string surface(const std::string& text, const EntityMention& m) { return text.substr(m.begin, m.end - m.begin); }
+
+/** An entity a sentence must yield: its surface as written, its id and its role. */
+struct Expected {
+  std::string surface;
+  std::string id;
+  Role role;
+};
+
+struct EntityCase {
+  std::string text;
+  std::vector<Expected> expected;
+  std::vector<std::string> absent;  // surfaces that must not be tagged
+};
+
+void PrintTo(const EntityCase& c, std::ostream* os) { *os << c.text; }
+
+class EntitySpec : public ::testing::TestWithParam<EntityCase> {};
+
+TEST_P(EntitySpec, FindsTheEntitiesOfTheSentence) {
+  const EntityCase& c = GetParam();
+  std::vector<EntityMention> found = tag_text(c.text);
+  std::string listing;
+  for (const EntityMention& m : found)
+    listing += "[" + surface(c.text, m) + " " + m.id + " " + std::string(to_string(m.role)) + "] ";
+  for (const Expected& e : c.expected) {
+    bool hit = false;
+    for (const EntityMention& m : found)
+      if (surface(c.text, m) == e.surface && m.id == e.id) {
+        hit = true;
+        EXPECT_EQ(m.role, e.role) << e.surface << " in: " << c.text;
+      }
+    EXPECT_TRUE(hit) << e.surface << " → " << e.id << " in: " << c.text << "\nfound: " << listing;
+  }
+  for (const std::string& a : c.absent)
+    for (const EntityMention& m : found) EXPECT_NE(surface(c.text, m), a) << "tagged as " << m.id << " in: " << c.text;
+}
+
+constexpr Role kActor = Role::Actor, kPlace = Role::Place;
+
+INSTANTIATE_TEST_SUITE_P(
+    Clitics, EntitySpec,
+    ::testing::Values(
+        // Proclitics stay in the surface and come off for lookup.
+        EntityCase{"تبادلت يريفان وباكو الاتهامات بخرق الهدنة",
+                   {{"يريفان", "armenia", kActor}, {"وباكو", "azerbaijan", kActor}},
+                   {}},
+        EntityCase{"قالت موسكو إنها الحليفة العسكرية لأرمينيا",
+                   {{"موسكو", "russia", kActor}, {"لأرمينيا", "armenia", kActor}},
+                   {}},
+        EntityCase{"تظاهر آلاف المحتجين بيريفان مساء الأحد", {{"بيريفان", "yerevan", kPlace}}, {}},
+        EntityCase{"سقطت قذائف على أحياء بالخرطوم وفي أم درمان",
+                   {{"بالخرطوم", "khartoum", kPlace}, {"أم درمان", "omdurman", kPlace}},
+                   {}},
+        EntityCase{"وقدمت طهران دعما لحزب الله وللحوثيين",
+                   {{"طهران", "iran", kActor}, {"لحزب الله", "hezbollah", kActor}, {"وللحوثيين", "houthis", kActor}},
+                   {}},
+        // A descriptor belongs to the surface only when the gazetteer lists it with the name.
+        EntityCase{"وصلت قافلة مساعدات إلى مدينة حلب", {{"مدينة حلب", "aleppo", kPlace}}, {}}));
+
+INSTANTIATE_TEST_SUITE_P(LongestName, EntitySpec,
+                         ::testing::Values(
+                             // Multi-word names win over the names nested in them.
+                             EntityCase{"تجددت الاشتباكات في ناغورني قره باغ فجر اليوم",
+                                        {{"ناغورني قره باغ", "nagorno-karabakh", kPlace}},
+                                        {"قره باغ"}},
+                             EntityCase{"عقد مجلس الأمن الدولي جلسة طارئة بشأن غزة",
+                                        {{"مجلس الأمن الدولي", "unsc", kActor}, {"غزة", "gaza", kPlace}},
+                                        {"مجلس الأمن"}},
+                             EntityCase{"أعلن مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية وصول الشاحنات",
+                                        {{"مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "ocha", kActor}},
+                                        {"الأمم المتحدة"}},
+                             EntityCase{"سيطر المسلحون على مطار الموصل بعد معارك عنيفة",
+                                        {{"مطار الموصل", "mosul-airport", kPlace}},
+                                        {"الموصل"}}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Nisba, EntitySpec,
+    ::testing::Values(
+        // An organ named with a state's nisba is its gazetteer entry, or the state when it has none.
+        EntityCase{"أعلنت وزارة الدفاع الأذربيجانية إسقاط طائرتين",
+                   {{"وزارة الدفاع الأذربيجانية", "azerbaijani-mod", kActor}},
+                   {}},
+        EntityCase{"قالت وزارة الصحة السودانية إن عدد القتلى ارتفع", {{"وزارة الصحة السودانية", "sudan", kActor}}, {}},
+        EntityCase{"صادق البرلمان التركي على إرسال قوات", {{"البرلمان التركي", "turkey", kActor}}, {}},
+        // Coordinated nisbas after a plural head each name a state.
+        EntityCase{"خلفت الحرب بين الجانبين الأرميني والأذربيجاني آلاف القتلى",
+                   {{"الأرميني", "armenia", kActor}, {"والأذربيجاني", "azerbaijan", kActor}},
+                   {}},
+        EntityCase{"رحبت الحركة بمقترح الوسيطين المصري والقطري",
+                   {{"المصري", "egypt", kActor}, {"والقطري", "qatar", kActor}},
+                   {}},
+        EntityCase{"شنت القوات الأمريكية والبريطانية ضربات على مواقع الحوثيين",
+                   {{"القوات الأمريكية", "us-army", kActor}, {"والبريطانية", "uk", kActor}},
+                   {}},
+        // Nisbas on people and weapons are adjectives, not entities.
+        EntityCase{"قتلت القوات نحو 550 جنديا أرمينيا في المعارك", {}, {"أرمينيا"}},
+        EntityCase{"أسقطت الدفاعات الجوية قاذفة أرمينية فوق الإقليم", {}, {"أرمينية"}},
+        EntityCase{"نشرت موسكو 1960 جنديا روسيا لحفظ السلام", {{"موسكو", "russia", kActor}}, {"روسيا"}}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Roles, EntitySpec,
+    ::testing::Values(
+        // A capital that acts stands for its state; after في، إلى، من… it is the place.
+        EntityCase{"اقترحت موسكو هدنة لمدة ثلاثة أيام", {{"موسكو", "russia", kActor}}, {}},
+        EntityCase{"عقدت المحادثات في موسكو يوم الجمعة", {{"موسكو", "moscow", kPlace}}, {}},
+        EntityCase{"أعلنت روسيا سحب قواتها من محيط كييف", {{"روسيا", "russia", kActor}, {"كييف", "kyiv", kPlace}}, {}},
+        EntityCase{"أبلغت الخارجية الأذربيجانية السفير الروسي احتجاجها",
+                   {{"الخارجية الأذربيجانية", "azerbaijani-foreign-ministry", kActor}},
+                   {}},
+        EntityCase{"اتهمت يريفان أنقرة بإرسال مقاتلين إلى أذربيجان",
+                   {{"يريفان", "armenia", kActor}, {"أنقرة", "turkey", kActor}, {"أذربيجان", "azerbaijan", kPlace}},
+                   {}},
+        EntityCase{"قالت إسرائيل إن صاروخا أطلق من لبنان باتجاه الجليل",
+                   {{"إسرائيل", "israel", kActor}, {"لبنان", "lebanon", kPlace}, {"الجليل", "galilee", kPlace}},
+                   {}},
+        EntityCase{"تلقت الجماعة أسلحة وخبراء من إيران", {{"إيران", "iran", kActor}}, {}},
+        EntityCase{"وقعت روسيا وأوكرانيا اتفاق الحبوب في إسطنبول",
+                   {{"روسيا", "russia", kActor}, {"وأوكرانيا", "ukraine", kActor}, {"إسطنبول", "istanbul", kPlace}},
+                   {}},
+        EntityCase{"التقى الزعيمان في الكرملين بعد ظهر الخميس", {{"الكرملين", "kremlin", kPlace}}, {}}));
+
+INSTANTIATE_TEST_SUITE_P(
+    AmbiguousWords, EntitySpec,
+    ::testing::Values(
+        // Names that are common words need the context of a place, a title or another name.
+        EntityCase{"لا يعرف السكان كيف سيؤمنون التدفئة هذا الشتاء", {}, {"كيف"}},
+        EntityCase{"وصل الرئيس الأمريكي جو بايدن إلى كيف في زيارة مفاجئة",
+                   {{"جو بايدن", "joe-biden", kActor}, {"كيف", "kyiv", kPlace}},
+                   {}},
+        EntityCase{"قال وزير الخارجية العماني إن عمان ستواصل الوساطة", {{"عمان", "oman", kActor}}, {}},
+        EntityCase{"استضافت عمان مؤتمرا بحضور الملك عبد الله الثاني",
+                   {{"عمان", "jordan", kActor}, {"عبد الله الثاني", "king-abdullah-ii", kActor}},
+                   {}},
+        EntityCase{"قال المدير إن الأمل يتضاءل في إنقاذ المحاصرين", {}, {"الأمل"}},
+        EntityCase{"حاصرت القوات مستشفى الأمل في خان يونس", {{"مستشفى الأمل", "al-amal-hospital", kPlace}}, {"الأمل"}},
+        EntityCase{"سرت موجة من التفاؤل في الأوساط السياسية", {}, {"سرت"}},
+        EntityCase{"تواصلت الاشتباكات في محيط سرت منذ الفجر", {{"سرت", "sirte", kPlace}}, {}},
+        EntityCase{"دخل المقاتلون البلدة بوصفهم «حماة للمدنيين»", {}, {"حماة"}},
+        EntityCase{"استهدفت الغارات مواقع قرب حمص وحماة", {{"حمص", "homs", kPlace}, {"وحماة", "hama", kPlace}}, {}},
+        EntityCase{"قال المتحدث إن الاتفاق غير صالح للتطبيق", {}, {"صالح"}},
+        EntityCase{"قتل خمسة أفراد هم جدة وأحفادها الأربعة", {}, {"جدة"}},
+        EntityCase{"تستضيف جدة جولة جديدة من المحادثات", {{"جدة", "jeddah", kPlace}}, {}}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Persons, EntitySpec,
+    ::testing::Values(
+        // After titles and roles; a title stays outside the name.
+        EntityCase{"قال الرئيس إلهام علييف إن قواته تقدمت", {{"إلهام علييف", "ilham-aliyev", kActor}}, {}},
+        EntityCase{
+            "قال وزير الخارجية الروسي سيرغي لافروف إن الحوار ممكن", {{"سيرغي لافروف", "sergey-lavrov", kActor}}, {}},
+        EntityCase{"قال المتحدث باسم الكرملين دميتري بيسكوف إن الاتصالات مستمرة",
+                   {{"الكرملين", "kremlin", kActor}, {"دميتري بيسكوف", "dmitry-peskov", kActor}},
+                   {}},
+        EntityCase{"أكد اللواء سعد معن سقوط قتلى في التفجير", {{"سعد معن", "unlinked:سعد معن", kActor}}, {}},
+        EntityCase{"دعا الشيخ حكمت الهجري إلى وقف القتال", {{"حكمت الهجري", "unlinked:حكمت الهجري", kActor}}, {}},
+        EntityCase{"قال المتحدث باسم الجيش السوداني العميد نبيل عبد الله إن الهجوم صد",
+                   {{"الجيش السوداني", "saf", kActor}, {"نبيل عبد الله", "unlinked:نبيل عبد الله", kActor}},
+                   {}},
+        // By given names, with بن and أبو, and family names with the article.
+        EntityCase{"قال أحمد المسماري إن الهدنة صامدة", {{"أحمد المسماري", "unlinked:احمد المسماري", kActor}}, {}},
+        EntityCase{"التقى الوزير حمد بن جاسم في الدوحة", {{"حمد بن جاسم", "unlinked:حمد بن جاسم", kActor}}, {}},
+        EntityCase{
+            "ظهر أبو محمد العدناني في تسجيل مصور", {{"أبو محمد العدناني", "unlinked:ابو محمد العدناني", kActor}}, {}},
+        EntityCase{"قال جورج بوش إن الحرب ستطول", {{"جورج بوش", "george-w-bush", kActor}}, {}},
+        // A name marked as a common word needs a second name or a title.
+        EntityCase{"بلغ عمر الطفل ثلاث سنوات", {}, {"عمر"}},
+        EntityCase{
+            "قال عقيلة صالح رئيس مجلس النواب إن الجلسة تأجلت", {{"عقيلة صالح", "aguila-saleh", kActor}}, {"صالح"}}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Organisations, EntitySpec,
+    ::testing::Values(
+        // A head noun opens an organisation; unknown to the gazetteer it is unlinked with the head's kind.
+        EntityCase{"قالت الهيئة العامة للطيران المدني إن المدرج غير صالح",
+                   {{"الهيئة العامة للطيران المدني", "unlinked:هييه العامه للطيران المدني", kActor}},
+                   {"صالح"}},
+        EntityCase{"طالب مجلس محافظة الأنبار بتسليح العشائر",
+                   {{"مجلس محافظة الأنبار", "unlinked:مجلس محافظه الانبار", kActor}},
+                   {"الأنبار", "محافظة الأنبار"}},
+        EntityCase{"أعلنت حركة حماس موافقتها على المقترح", {{"حركة حماس", "hamas", kActor}}, {}},
+        EntityCase{"أعلن تنظيم داعش مسؤوليته عن الهجوم", {{"تنظيم داعش", "isis", kActor}}, {}},
+        EntityCase{"وصل مقاتلون من لواء فاطميون إلى ريف حلب", {{"لواء فاطميون", "liwa-fatemiyoun", kActor}}, {}},
+        EntityCase{"أعلن اتحاد صناعة السيارات تراجع المبيعات",
+                   {{"اتحاد صناعة السيارات", "unlinked:اتحاد صناعه السيارات", kActor}},
+                   {}},
+        // A head and one common word is a description, and a head with a pronoun an anaphor.
+        EntityCase{"اجتمع مجلس الوزراء صباح الأحد", {}, {"مجلس الوزراء"}},
+        EntityCase{"قالت الوزارة إن قواتها استعادت السيطرة", {}, {"قواتها"}}));
+
+INSTANTIATE_TEST_SUITE_P(WorldRegions, EntitySpec,
+                         ::testing::Values(EntityCase{"تتصاعد التوترات في الشرق الأوسط وشمال أفريقيا",
+                                                      {{"الشرق الأوسط", "unlinked:شرق الاوسط", kPlace},
+                                                       {"وشمال أفريقيا", "unlinked:شمال افريقيا", kPlace}},
+                                                      {}}));
+
+TEST(EntityTagger, UnlinkedKindsFollowTheHead) {
+  std::string text = "قالت الهيئة العامة للطيران المدني إن أحمد المسماري وصل";
+  std::vector<EntityMention> found = tag_text(text);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].kind, EntityKind::Government);
+  EXPECT_FALSE(found[0].linked());
+  EXPECT_EQ(found[1].kind, EntityKind::Person);
+}
+
+TEST(EntityTagger, MentionsAreOrderedWithoutOverlapAndInsideTheRange) {
+  std::string text = "قال الرئيس بشار الأسد في دمشق. وردت وزارة الخارجية التركية من أنقرة.";
+  text::Analyzer analyzer;
+  auto tokens = analyzer.analyze(text);
+  std::vector<EntityMention> all = tagger().find(text, tokens, 0, tokens.size() - 1);
+  for (std::size_t i = 1; i < all.size(); ++i) EXPECT_LT(all[i - 1].last_token, all[i].first_token);
+  // Only the second sentence: its tokens start after the full stop.
+  std::size_t second = 0;
+  while (tokens[second].token.begin < text.find('.')) ++second;
+  std::vector<EntityMention> part = tagger().find(text, tokens, second, tokens.size() - 1);
+  ASSERT_FALSE(part.empty());
+  for (const EntityMention& m : part) EXPECT_GE(m.first_token, second);
+  EXPECT_TRUE(tagger().find(text, tokens, 3, 2).empty());
+}
+
+// The entity part of tests/common/data/tagging_cases.jsonl: a mention counts when its surface and id
+// are the expected ones. The thresholds are what the tagger reaches, less a little room.
+// Known misses: foreign names after an office the title list does not hold (أمين المظالم غيغام
+// ستيبانيان) or after a comma (ونظيره الأرميني زهراب مناتساكانيان); a generic body named without its
+// state (مجلس النواب، الحرس الجمهوري), which the gazetteer lists only with it; a quoted acronym that is a
+// common word («تقدم»).
+TEST(EntityTagger, TaggingCasesRecallAndPrecision) {
+  std::ifstream in(MARSAD_SOURCE_DIR "/tests/common/data/tagging_cases.jsonl");
+  ASSERT_TRUE(in) << "tagging_cases.jsonl not found";
+  std::size_t expected = 0, found = 0, tagged = 0, correct = 0, roles = 0, absent = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    nlohmann::json c = nlohmann::json::parse(line);
+    std::string text = c["text"];
+    std::vector<EntityMention> mentions = tag_text(text);
+    auto is = [&](const EntityMention& m, const nlohmann::json& e) {
+      return surface(text, m) == e["surface"].get<std::string>() && m.id == e["id"].get<std::string>();
+    };
+    for (const nlohmann::json& e : c["entities"]) {
+      ++expected;
+      for (const EntityMention& m : mentions)
+        if (is(m, e)) {
+          ++found;
+          std::string role = e["role"];
+          roles += role == "both" || role == to_string(m.role);
+          break;
+        }
+    }
+    for (const EntityMention& m : mentions) {
+      ++tagged;
+      for (const nlohmann::json& e : c["entities"])
+        if (is(m, e)) {
+          ++correct;
+          break;
+        }
+      if (c.contains("absent"))
+        for (const nlohmann::json& a : c["absent"]) absent += surface(text, m) == a.get<std::string>();
+    }
+  }
+  ASSERT_GT(expected, 500u);
+  double recall = double(found) / expected, precision = double(correct) / tagged;
+  RecordProperty("recall", std::to_string(recall));
+  RecordProperty("precision", std::to_string(precision));
+  // Measured: recall 576/588, precision 578/585, roles 572/576, no absent surface tagged.
+  EXPECT_GE(recall, 0.96) << found << "/" << expected;
+  EXPECT_GE(precision, 0.96) << correct << "/" << tagged;
+  EXPECT_GE(double(roles) / found, 0.98) << roles << "/" << found;
+  EXPECT_LE(absent, 2u);
+}
+
+}  // namespace
+}  // namespace marsad::tag
