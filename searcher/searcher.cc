@@ -26,7 +26,8 @@ class SourceFieldProcessor : public Xapian::FieldProcessor {
 }  // namespace
 
 Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings settings, const text::StopWordList& stopwords)
-    : stem_(text::make_xapian_stem(settings)), query_normalizer_(text::NormalizerOptions{.lowercase = false}) {
+    : index_path_(index_path), stem_(text::make_xapian_stem(settings)),
+      query_normalizer_(text::NormalizerOptions{.lowercase = false}) {
   if (!std::filesystem::exists(std::filesystem::path(index_path) / schema::kStubFileName))
     throw InputError(index_path + " is not a Marsad index; build one with: marsad-index --db " + index_path + " INPUT...");
   try {
@@ -64,11 +65,29 @@ SearchResult Searcher::search(const SearchRequest& request) {
       return search_once(request);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kMaxAttempts) throw;
-      reopen_newest();
+      recover();
     } catch (const Xapian::DatabaseCorruptError&) {
-      if (attempt == kMaxAttempts || !reopen_newest()) throw;
+      if (attempt == kMaxAttempts) throw;
+      recover();
     }
   }
+}
+
+void Searcher::recover() {
+  // Blocks of the revision being read were reused by a commit. reopen() moves to the newest
+  // revision; when it finds none, or fails itself on blocks it had read, the handle is opened afresh
+  // (a handle left as it is would fail every later search).
+  try {
+    if (reopen_newest()) return;
+  } catch (const Xapian::DatabaseError&) {
+  }
+  open_afresh();
+}
+
+void Searcher::open_afresh() {
+  Xapian::Database fresh(index_path_);
+  db_ = fresh;
+  parser_.set_database(db_);
 }
 
 bool Searcher::reopen_newest() {

@@ -53,8 +53,13 @@ class Searcher {
   SearchResult search_once(const SearchRequest& request);
   /** Reopens the index at its newest revision; true when there was a newer one. */
   bool reopen_newest();
+  /** Opens the index again from its files, dropping whatever the old handle had read. */
+  void open_afresh();
+  /** After a search met a revision that a writer replaced: reopen, or open afresh. */
+  void recover();
   Xapian::Query parse(const std::string& query);
 
+  std::string index_path_;
   Xapian::Database db_;
   Xapian::Stem stem_;
   Xapian::QueryParser parser_;
