@@ -108,10 +108,12 @@ std::optional<date::CivilDate> add_tags(Xapian::Document& doc, nlohmann::json& d
   nlohmann::json claims = nlohmann::json::array();
   std::optional<date::CivilDate> from, to, earliest_day;
 
-  tags.for_each_sentence([&](const tag::TaggedSentence& s, std::string_view field) {
+  // Filter terms once per distinct (prefix, id): a report names the same actor many times.
+  std::set<std::pair<std::string_view, std::string>> filters;
+  tags.for_each_sentence([&](const tag::TaggedSentence& s, std::string_view) {
     for (const tag::EntityMention& e : s.entities) {
       const bool actor = e.role == tag::Role::Actor;
-      add_entity_terms(doc, actor ? schema::kActorPrefix : schema::kPlacePrefix, e.id, gazetteer);
+      filters.emplace(actor ? schema::kActorPrefix : schema::kPlacePrefix, e.id);
       (actor ? actors : places).insert(e.id);
       auto [it, added] = entities.try_emplace(e.id, Seen{e.kind});
       if (added) order.push_back(e.id);
@@ -119,12 +121,8 @@ std::optional<date::CivilDate> add_tags(Xapian::Document& doc, nlohmann::json& d
       ++it->second.mentions;
     }
     for (const tag::Claim& c : s.claims) {
-      if (current(c)) {
-        doc.add_boolean_term(schema::term(schema::kClaimPrefix, c.type));
-        types.insert(c.type);
-      }
-      if (c.claimant && *c.claimant < s.entities.size())
-        add_entity_terms(doc, schema::kClaimantPrefix, s.entities[*c.claimant].id, gazetteer);
+      if (current(c)) types.insert(c.type);
+      if (c.claimant && *c.claimant < s.entities.size()) filters.emplace(schema::kClaimantPrefix, s.entities[*c.claimant].id);
     }
     for (const tag::DateMention& d : s.dates) {
       if (!from || d.from < *from) from = d.from;
@@ -132,13 +130,16 @@ std::optional<date::CivilDate> add_tags(Xapian::Document& doc, nlohmann::json& d
       if (d.from == d.to && !d.relative && (!earliest_day || d.from < *earliest_day)) earliest_day = d.from;
     }
   });
+  for (const auto& [prefix, id] : filters) add_entity_terms(doc, prefix, id, gazetteer);
+  for (const std::string& type : types) doc.add_boolean_term(schema::term(schema::kClaimPrefix, type));
   // The claims in the stored record have the shape of marsad-tag --format json, with where they are.
   auto add_claims = [&](const std::string& text, const tag::TaggedText& tagged, std::string_view field) {
-    for (auto& sentence : tag::to_json(text, tagged, gazetteer)) {
-      for (auto& claim : sentence["claims"]) {
-        claim["field"] = field;
-        claim["sentence"] = {sentence["begin"], sentence["end"]};
-        claims.push_back(nlohmann::json(claim));
+    for (const tag::TaggedSentence& sentence : tagged.sentences) {
+      for (const tag::Claim& claim : sentence.claims) {
+        nlohmann::json j = tag::claim_json<nlohmann::json>(text, sentence, claim);
+        j["field"] = field;
+        j["sentence"] = {sentence.begin, sentence.end};
+        claims.push_back(std::move(j));
       }
     }
   };

@@ -140,6 +140,7 @@ struct Candidate {
   EntityKind kind = EntityKind::Person;
   bool person = false;
   bool from_nisba = false;  // the mention names a state by a nisba, or ends in one
+  const EntityMemory::Entry* remembered = nullptr;  // a last name the document named in full before
   std::size_t length() const { return first == kNone ? 0 : last - first + 1; }
 };
 
@@ -154,6 +155,7 @@ struct TaggerTables {
   // The word lists of entity_rules.h, normalized.
   WordSet club_words, name_particles, plural_org_heads, particle_names, media_heads, org_tail_stops;
   WordSet locative, motion, actor_openers, plural_heads, ambiguous, not_family, patronymic, kunya, family_links, regnal;
+  WordSet not_before_names;
   std::vector<std::size_t> country_of;                         // entity → its country's index, or kNone
   std::unordered_map<std::size_t, std::size_t> capital_actor;  // city → the state or government it stands for
   std::unordered_map<std::size_t, std::size_t> army_of;        // country → its army (الجيش + nisba)
@@ -228,6 +230,7 @@ EntityTagger::EntityTagger(const Gazetteer& gazetteer, const Cues& cues)
   fill(t.kunya, entity_rules::kKunyaWords);
   fill(t.family_links, entity_rules::kFamilyLinks);
   fill(t.regnal, entity_rules::kRegnalNumbers);
+  fill(t.not_before_names, entity_rules::kNotBeforeNames);
   fill(t.club_words, entity_rules::kClubWords);
   fill(t.name_particles, entity_rules::kNameParticles);
   fill(t.plural_org_heads, entity_rules::kPluralOrgHeads);
@@ -274,7 +277,8 @@ namespace {
 class SentenceTagger {
  public:
   SentenceTagger(const TaggerTables& tables, const Gazetteer& gazetteer, const Cues& cues, std::string_view text,
-                 const std::vector<text::AnalyzedToken>& tokens, std::size_t first, std::size_t last)
+                 const std::vector<text::AnalyzedToken>& tokens, std::size_t first, std::size_t last,
+                 EntityMemory* memory)
       : t_(tables),
         entities_(gazetteer.entities()),
         cues_(cues),
@@ -282,6 +286,7 @@ class SentenceTagger {
         tokens_(tokens),
         first_(first),
         last_(last),
+        memory_(memory),
         slots_(last - first + 1) {}
 
   std::vector<EntityMention> run();
@@ -338,6 +343,27 @@ class SentenceTagger {
   bool adjective_after_noun(std::size_t i);
   std::size_t title_length(std::size_t i);
 
+  // --- the document's memory ---
+  /** The entry tokens[i] is a remembered last name of, with or without clitics; nullptr when none. */
+  const EntityMemory::Entry* recalled(std::size_t i) const;
+  /** tokens[i] alone as the person the document named in full, when nothing in context says otherwise. */
+  Candidate remembered_at(std::size_t i);
+  /** A word that may be read as a common word: listed as ambiguous, a verb, or a dictionary noun or
+   *  adjective other than a family nisba with the article. */
+  bool ordinary_word(std::size_t i) const;
+  /** A dictionary word with a pronoun attached (فوزه "his win", زوجته): no name. */
+  bool pronoun_suffixed(std::size_t i) const;
+  /** A given name the cue list does not mark as also a common word (أحمد, not عمر). */
+  bool firm_given_name(std::size_t i);
+  /** A word without article, clitics or a feminine, accusative or adjective ending, no verb and no given
+   *  name (محفوظ): what a family name that is also a common word looks like. */
+  bool plain_noun(std::size_t i);
+  /** A word the lexicon knows stands for a name only where a name can: not as the adjective of the noun
+   *  before it (طبيب ماهر) nor as the noun of the adjective after it (الأمين العام). */
+  bool name_position(std::size_t i);
+  /** Remembers a person named in full (two names or more, or a title and a name) under the last name. */
+  void remember(const Candidate& c, const EntityMention& m, bool after_title);
+
   // --- mentions ---
   EntityMention mention(const Candidate& c) const;
   Role role(const Candidate& c, std::size_t& entity) const;
@@ -349,6 +375,7 @@ class SentenceTagger {
   std::string_view text_;
   const std::vector<text::AnalyzedToken>& tokens_;
   std::size_t first_, last_;
+  EntityMemory* memory_;
   std::vector<Slot> slots_;
   std::vector<WordForm> forms_;
   mutable std::vector<WordForm> scratch_;  // reused by any_form_in() and proclitics()
@@ -865,6 +892,115 @@ std::string SentenceTagger::unlinked_id(std::size_t first, std::size_t last) con
   return id;
 }
 
+const EntityMemory::Entry* SentenceTagger::recalled(std::size_t i) const {
+  if (memory_ == nullptr || memory_->empty() || !in(i)) return nullptr;
+  const text::WordAnalysis& w = word(i);
+  std::string_view normalized = w.normalized;
+  if (const EntityMemory::Entry* e = memory_->recall(bare_word(normalized).first)) return e;
+  // وبأوباما، لشيراك: every proclitic off, as the analysis reads it.
+  std::string_view rest = normalized.substr(std::min<std::size_t>(w.without_proclitics, normalized.size()));
+  if (rest.size() < normalized.size() && letters(rest) >= 3) return memory_->recall(rest);
+  return nullptr;
+}
+
+Candidate SentenceTagger::remembered_at(std::size_t i) {
+  Candidate c;
+  if (memory_ == nullptr || memory_->empty() || !in(i) || stop(i) || number(i)) return c;
+  const EntityMemory::Entry* entry = recalled(i);
+  if (entry == nullptr) return c;
+  const Slot& s = slot(i);
+  if (s.title > 0 || s.head > 0 || s.given > 1 ||
+      (s.nisba > 0 && entities_[s.nisba_entity].kind == EntityKind::Country))
+    return c;
+  if (any_form_in(i, t_.not_family) || any_form_in(i, t_.regnal) || any_form_in(i, t_.patronymic) ||
+      any_form_in(i, t_.kunya) || any_form_in(i, t_.club_words) || pronoun_suffixed(i))
+    return c;
+  // A last name that is also a common word (الأسد "the lion", صالح "valid") is the name only in a name's
+  // position and as it was written (with or without the article); a foreign name or a family nisba
+  // (بارزاني، الكاظمي) anywhere, in either form.
+  if (ordinary_word(i) && (definite(i) != entry->definite || !name_position(i))) return c;
+  c.first = c.last = i;
+  c.kind = entry->kind;
+  c.person = entry->kind == EntityKind::Person;
+  c.remembered = entry;
+  return c;
+}
+
+bool SentenceTagger::firm_given_name(std::size_t i) {
+  const Slot& s = slot(i);
+  return s.given > 0 && s.given_removals == 0 && !t_.uncertain_names[s.given_row];
+}
+
+bool SentenceTagger::plain_noun(std::size_t i) {
+  const text::WordAnalysis& w = word(i);
+  std::string_view form = w.normalized;
+  return !definite(i) && w.segments.proclitic.empty() && w.segments.enclitic.empty() && slot(i).given == 0 &&
+         !t_.lexicon->can_be_verb(form) && !ends_with(form, kTaMarbuta) && !ends_with(form, kAlef) &&
+         !ends_with(form, kYa);
+}
+
+bool SentenceTagger::pronoun_suffixed(std::size_t i) const {
+  const text::Segmentation& seg = word(i).segments;
+  return !seg.enclitic.empty() && t_.lexicon->lemma(seg.core) != nullptr;
+}
+
+bool SentenceTagger::ordinary_word(std::size_t i) const {
+  if (t_.ambiguous.count(without_particles(i)) > 0) return true;
+  std::string_view w = word(i).normalized;
+  if (definite(i) && ends_with(w, kYa) && letters(w) >= 5 && t_.lexicon->lemma(article_free(i)) == nullptr &&
+      t_.lexicon->lemma(w) == nullptr)
+    return false;
+  if (t_.lexicon->can_be_verb(article_free(i))) return true;
+  text::Attestation a = word(i).segments.attestation;
+  return a == text::Attestation::Lexicon || a == text::Attestation::Inflected || a == text::Attestation::Derived ||
+         a == text::Attestation::DerivedFromInflected;
+}
+
+bool SentenceTagger::name_position(std::size_t i) {
+  if (std::size_t p = before(i); p != kNone) {
+    if (any_form_in(p, t_.not_before_names)) return false;
+    bool opens = stop(p) || reporting_verb(p) || any_form_in(p, t_.actor_openers) ||
+                 t_.lexicon->can_be_verb(article_free(p)) || slot(p).title > 0 ||
+                 (!found_.empty() && found_.back().last == p);
+    if (!opens) return false;
+  }
+  if (joined(i)) {
+    std::size_t k = i + 1;
+    if (definite(k) && !stop(k) && !number(k) && !any_form_in(k, t_.not_family) && slot(k).name == 0) return false;
+  }
+  return true;
+}
+
+void SentenceTagger::remember(const Candidate& c, const EntityMention& m, bool after_title) {
+  if (memory_ == nullptr || !c.person || c.remembered != nullptr || (c.length() < 2 && !after_title)) return;
+  const std::size_t k = c.last;
+  std::string_view last_name = article_free(k);
+  if (stop(k) || number(k) || letters(last_name) < 3 || any_form_in(k, t_.regnal) || any_form_in(k, t_.not_family) ||
+      any_form_in(k, t_.club_words) || pronoun_suffixed(k))
+    return;
+  // A last name that is also a common word is remembered only from a name the gazetteer knows (عقيلة
+  // صالح) or after a sure given name when it is a plain noun (نجيب محفوظ): a person found by rules alone
+  // may end in a word that is no name (…الأولى، …زوجته، …رمضان).
+  if (c.entity == kNone && ordinary_word(k) && !(firm_given_name(c.first) && plain_noun(k))) return;
+  // …nor a verb, a broken plural or an accusative (شنت، سكان، ردا), whatever the segmenter read.
+  if (c.entity == kNone && (t_.lexicon->can_be_verb(last_name) || feminine_past_verb(k) ||
+                            t_.lexicon->singular_of(last_name) != nullptr ||
+                            (ends_with(last_name, kAlef) &&
+                             t_.lexicon->lemma(last_name.substr(0, last_name.size() - kAlef.size())) != nullptr)))
+    return;
+  // The second half of a compound name (عبد الله، نصر الله، نور الدين) is no name alone.
+  if (last_name == "الله" || last_name == "دين" || (k > c.first && word(k - 1).normalized == "عبد"))
+    return;
+  // The father's name after بن, a kunya's name (أبو مازن), a dynasty after آل: not what a person is
+  // called by alone; nor the end of a given name of several words (نبيل عبد الله).
+  if (k > c.first && (any_form_in(k - 1, t_.patronymic) || any_form_in(k - 1, t_.kunya) ||
+                      any_form_in(k - 1, t_.family_links)))
+    return;
+  for (std::size_t j = c.first; j < k; ++j)
+    if (slot(j).given > 1 && j + slot(j).given - 1 >= k) return;
+  memory_->remember(std::string(last_name), {m.id, m.kind, definite(k)});
+}
+
 Role SentenceTagger::role(const Candidate& c, std::size_t& entity) const {
   std::size_t i = c.first;
   std::size_t p = before(i);
@@ -926,7 +1062,10 @@ EntityMention SentenceTagger::mention(const Candidate& c) const {
   m.end = tokens_[c.last].token.end;
   std::size_t entity = c.entity;
   m.role = c.person ? Role::Actor : role(c, entity);
-  if (entity != kNone) {
+  if (c.remembered != nullptr) {
+    m.id = c.remembered->id;
+    m.kind = c.remembered->kind;
+  } else if (entity != kNone) {
     m.id = entities_[entity].id;
     m.kind = entities_[entity].kind;
   } else {
@@ -981,6 +1120,9 @@ std::vector<EntityMention> SentenceTagger::run() {
         continue;
       }
     }
+    if (best.length() == 0) best = remembered_at(i);
+    if (best.person && best.length() == 1 && best.entity == kNone && best.remembered == nullptr)
+      best.remembered = recalled(i);  // الرئيس أوباما after باراك أوباما: the same person
     if (best.length() == 0) {
       // Between a title and its name: nisbas, باسم and the like (وزير الخارجية الروسي، المتحدث باسم).
       if (after_title && (slot(i).nisba > 0 || stop(i) || any_form_in(i, t_.patronymic)))
@@ -996,6 +1138,7 @@ std::vector<EntityMention> SentenceTagger::run() {
       title_next_ = best.last + 1;  // the body the office belongs to (المتحدث باسم الكرملين دميتري بيسكوف)
     }
     out.push_back(mention(best));
+    remember(best, out.back(), after_title);
     found_.push_back(best);
     i = best.last + 1;
   }
@@ -1005,10 +1148,10 @@ std::vector<EntityMention> SentenceTagger::run() {
 }  // namespace
 
 std::vector<EntityMention> EntityTagger::find(std::string_view text, const std::vector<text::AnalyzedToken>& tokens,
-                                              std::size_t first, std::size_t last) const {
+                                              std::size_t first, std::size_t last, EntityMemory* memory) const {
   if (tokens.empty() || first > last || first >= tokens.size()) return {};
   last = std::min(last, tokens.size() - 1);
-  SentenceTagger sentence(*tables_, gazetteer_, cues_, text, tokens, first, last);
+  SentenceTagger sentence(*tables_, gazetteer_, cues_, text, tokens, first, last, memory);
   return sentence.run();
 }
 

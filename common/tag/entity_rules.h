@@ -190,6 +190,11 @@ inline constexpr std::string_view kNotFamilyNames[] = {
     "ليل",     "ليلة",       "فجر",      "ظهر",      "عصر",       "يوم",    "أمس",    "غدا",     "اليوم",   "الليلة",
 };
 
+/** Stop words after which a common word is a noun's complement or an adjective, never a name standing
+ *  alone (غير صالح "invalid", أكثر حكمة): a remembered last name that is a common word is not read there. */
+inline constexpr std::string_view kNotBeforeNames[] = {"غير", "كل", "بعض", "أكثر", "أقل", "أي", "كافة", "جميع",
+                                                       "معظم", "أشد", "جد", "ذو", "ذات", "ذي", "شبه", "سوى"};
+
 /** Words that join a person's names: بن and بنت between father's names, أبو and أم before a kunya. */
 inline constexpr std::string_view kPatronymicLinks[] = {"بن", "ابن", "بنت", "ولد"};
 inline constexpr std::string_view kKunyaWords[] = {"أبو", "أبي", "أبا", "أم"};

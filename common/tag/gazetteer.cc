@@ -78,7 +78,7 @@ void Gazetteer::add(std::string_view tsv, std::string_view source, bool extend) 
 
 void Gazetteer::add(const std::vector<std::pair<std::string, std::string_view>>& files, bool extend) {
   std::vector<Entity> entities = entities_;
-  std::unordered_map<std::string, std::size_t> by_id = by_id_;
+  auto by_id = by_id_;
   std::unordered_map<std::string, std::string> where;  // id → "file:line", for messages about parents
   std::string_view source;
   auto fail = [&](std::size_t line, const std::string& problem) {
@@ -170,7 +170,7 @@ Gazetteer Gazetteer::builtin_with(const std::string& path) {
 }
 
 const Entity* Gazetteer::find(std::string_view id) const {
-  auto it = by_id_.find(std::string(id));
+  auto it = by_id_.find(id);
   return it == by_id_.end() ? nullptr : &entities_[it->second];
 }
 

@@ -63,8 +63,12 @@ class Gazetteer {
   std::string to_tsv() const;
 
  private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   std::vector<Entity> entities_;
-  std::unordered_map<std::string, std::size_t> by_id_;
+  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> by_id_;
 };
 
 }  // namespace marsad::tag

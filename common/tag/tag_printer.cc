@@ -42,11 +42,16 @@ void print_conll(std::istream& in, const std::string& source, text::Analyzer& an
   std::istringstream lines(input);
   std::vector<text::AnalyzedToken> tokens;
   std::size_t next_line = 1;
+  EntityMemory memory;  // the input is one document until a -DOCSTART- line starts the next
   for (const ConllSentence& sentence : read_conll(lines, source)) {
     for (; next_line < sentence.first_line; ++next_line) out << '\n';
+    if (!sentence.tokens.empty()) {
+      auto [b, e] = sentence.tokens.front();
+      if (std::string_view(sentence.text).substr(b, e - b) == "-DOCSTART-") memory.clear();
+    }
     analyzer.analyze(sentence.text, tokens);
     std::vector<EntityMention> found;
-    if (!tokens.empty()) found = entities.find(sentence.text, tokens, 0, tokens.size() - 1);
+    if (!tokens.empty()) found = entities.find(sentence.text, tokens, 0, tokens.size() - 1, &memory);
     std::vector<std::string> tags = bio_tags(sentence, found);
     for (std::size_t i = 0; i < sentence.tokens.size(); ++i) {
       auto [b, e] = sentence.tokens[i];

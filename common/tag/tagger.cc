@@ -46,13 +46,14 @@ TaggedText Tagger::tag(std::string_view text, const std::vector<text::AnalyzedTo
   std::size_t next_number = 0, next_date = 0;
   std::vector<NumberMention> sentence_numbers;
   std::size_t paragraph_start = 0;
+  EntityMemory memory;  // the text is one document: a name given in full resolves its later last name
   for (const SentenceSpan& span : bounded(split_sentences(text, tokens), tokens)) {
     TaggedSentence& sentence = tagged.sentences.emplace_back();
     sentence.begin = span.begin;
     sentence.end = span.end;
     sentence.first_token = span.first_token;
     sentence.last_token = span.last_token;
-    sentence.entities = entities_.find(text, tokens, span.first_token, span.last_token);
+    sentence.entities = entities_.find(text, tokens, span.first_token, span.last_token, &memory);
     // Numbers and dates that start in the sentence belong to it.
     while (next_date < dates.size() && dates[next_date].first_token < span.first_token) ++next_date;
     // A date inside a name (روسيا اليوم، the channel) is part of the name.
@@ -82,8 +83,7 @@ TaggedText Tagger::tag(std::string_view text, const std::vector<text::AnalyzedTo
 
 namespace {
 
-using json = nlohmann::ordered_json;
-
+template <typename json>
 json figure_json(std::string_view text, const Figure& f, std::size_t offset) {
   json j = {{"count", f.count ? json(*f.count) : json(nullptr)},
             {"what", f.what},
@@ -95,12 +95,13 @@ json figure_json(std::string_view text, const Figure& f, std::size_t offset) {
   if (!f.qualifier.empty()) j["qualifier"] = f.qualifier;
   if (!f.breakdown.empty()) {
     json parts = json::array();
-    for (const Figure& part : f.breakdown) parts.push_back(figure_json(text, part, offset));
+    for (const Figure& part : f.breakdown) parts.push_back(figure_json<json>(text, part, offset));
     j["breakdown"] = std::move(parts);
   }
   return j;
 }
 
+template <typename json>
 json date_json(std::string_view text, const DateMention& d, std::size_t offset) {
   json j = {{"text", text.substr(d.begin, d.end - d.begin)}, {"begin", offset + d.begin}, {"end", offset + d.end}};
   if (d.from == d.to) {
@@ -115,6 +116,32 @@ json date_json(std::string_view text, const DateMention& d, std::size_t offset) 
 
 }  // namespace
 
+template <typename json>
+json claim_json(std::string_view text, const TaggedSentence& s, const Claim& c, std::size_t offset) {
+  json claimant = nullptr;
+  if (c.claimant && *c.claimant < s.entities.size()) {
+    claimant = {{"id", s.entities[*c.claimant].id}, {"surface", c.claimant_surface}};
+  } else if (!c.claimant_surface.empty()) {
+    claimant = {{"id", nullptr}, {"surface", c.claimant_surface}};
+  }
+  json figures = json::array();
+  for (const Figure& f : c.figures) figures.push_back(figure_json<json>(text, f, offset));
+  json places = json::array();
+  for (std::size_t p : c.places)
+    if (p < s.entities.size()) places.push_back(s.entities[p].id);
+  return {{"type", c.type},
+          {"claimant", std::move(claimant)},
+          {"figures", std::move(figures)},
+          {"unverified", c.unverified},
+          {"negated", c.negated},
+          {"historical", c.historical},
+          {"hedged", c.hedged},
+          {"places", std::move(places)},
+          {"date", c.date && *c.date < s.dates.size() ? date_json<json>(text, s.dates[*c.date], offset) : json(nullptr)},
+          {"cue", text.substr(c.cue_begin, c.cue_end - c.cue_begin)}};
+}
+
+template <typename json>
 json to_json(std::string_view text, const TaggedText& tagged, const Gazetteer& gazetteer, std::size_t offset,
              std::size_t line) {
   json sentences = json::array();
@@ -133,32 +160,9 @@ json to_json(std::string_view text, const TaggedText& tagged, const Gazetteer& g
       entities.push_back(std::move(j));
     }
     json claims = json::array();
-    for (const Claim& c : s.claims) {
-      json claimant = nullptr;
-      if (c.claimant && *c.claimant < s.entities.size()) {
-        claimant = {{"id", s.entities[*c.claimant].id}, {"surface", c.claimant_surface}};
-      } else if (!c.claimant_surface.empty()) {
-        claimant = {{"id", nullptr}, {"surface", c.claimant_surface}};
-      }
-      json figures = json::array();
-      for (const Figure& f : c.figures) figures.push_back(figure_json(text, f, offset));
-      json places = json::array();
-      for (std::size_t p : c.places)
-        if (p < s.entities.size()) places.push_back(s.entities[p].id);
-      json j = {{"type", c.type},
-                {"claimant", std::move(claimant)},
-                {"figures", std::move(figures)},
-                {"unverified", c.unverified},
-                {"negated", c.negated},
-                {"historical", c.historical},
-                {"hedged", c.hedged},
-                {"places", std::move(places)},
-                {"date", c.date && *c.date < s.dates.size() ? date_json(text, s.dates[*c.date], offset) : json(nullptr)},
-                {"cue", text.substr(c.cue_begin, c.cue_end - c.cue_begin)}};
-      claims.push_back(std::move(j));
-    }
+    for (const Claim& c : s.claims) claims.push_back(claim_json<json>(text, s, c, offset));
     json dates = json::array();
-    for (const DateMention& d : s.dates) dates.push_back(date_json(text, d, offset));
+    for (const DateMention& d : s.dates) dates.push_back(date_json<json>(text, d, offset));
     json sentence;
     if (line > 0) sentence["line"] = line;
     sentence["begin"] = offset + s.begin;
@@ -171,5 +175,11 @@ json to_json(std::string_view text, const TaggedText& tagged, const Gazetteer& g
   }
   return sentences;
 }
+
+template nlohmann::json claim_json<nlohmann::json>(std::string_view, const TaggedSentence&, const Claim&, std::size_t);
+template nlohmann::json to_json<nlohmann::json>(std::string_view, const TaggedText&, const Gazetteer&, std::size_t,
+                                                std::size_t);
+template nlohmann::ordered_json to_json<nlohmann::ordered_json>(std::string_view, const TaggedText&, const Gazetteer&,
+                                                                std::size_t, std::size_t);
 
 }  // namespace marsad::tag

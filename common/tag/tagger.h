@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
+#include <nlohmann/json_fwd.hpp>  // to_json is defined for nlohmann::json and ordered_json
 
 #include "common/date/civil_date.h"
 #include "common/tag/claims.h"
@@ -35,7 +35,12 @@ class Tagger {
 
 /** The sentences of one text as marsad-tag --format json writes them (README: "Tagging output"), byte
  *  offsets counted from `offset`, each sentence with the key "line" when line > 0. */
-nlohmann::ordered_json to_json(std::string_view text, const TaggedText& tagged, const Gazetteer& gazetteer,
-                       std::size_t offset = 0, std::size_t line = 0);
+/** One claim of a sentence as the "claims" of to_json() give it. */
+template <typename Json>
+Json claim_json(std::string_view text, const TaggedSentence& sentence, const Claim& claim, std::size_t offset = 0);
+
+template <typename Json = nlohmann::ordered_json>
+Json to_json(std::string_view text, const TaggedText& tagged, const Gazetteer& gazetteer, std::size_t offset = 0,
+             std::size_t line = 0);
 
 }  // namespace marsad::tag

@@ -2,10 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include "common/tag/claims.h"
+#include "common/tag/sentences.h"
+#include "common/tag/tagger.h"
 
 namespace marsad::tag {
 namespace {
@@ -23,6 +28,25 @@ std::vector<EntityMention> tag_text(const std::string& text) {
 }
 
 std::string surface(const std::string& text, const EntityMention& m) { return text.substr(m.begin, m.end - m.begin); }
+
+/** "[surface id role] ", for failure messages. */
+std::string describe(const std::string& text, const EntityMention& m) {
+  std::string out(1, '[');
+  out.append(text, m.begin, m.end - m.begin).append(1, ' ').append(m.id).append(1, ' ');
+  out.append(to_string(m.role)).append("] ");
+  return out;
+}
+
+/** Every entity of a text of several sentences, found sentence by sentence with `memory` (or none). */
+std::vector<EntityMention> tag_document(const std::string& text, EntityMemory* memory) {
+  text::Analyzer analyzer;
+  std::vector<text::AnalyzedToken> tokens = analyzer.analyze(text);
+  std::vector<EntityMention> out;
+  for (const SentenceSpan& span : split_sentences(text, tokens))
+    for (EntityMention& m : tagger().find(text, tokens, span.first_token, span.last_token, memory))
+      out.push_back(std::move(m));
+  return out;
+}
 
 /** An entity a sentence must yield: its surface as written, its id and its role. */
 struct Expected {
@@ -45,8 +69,7 @@ TEST_P(EntitySpec, FindsTheEntitiesOfTheSentence) {
   const EntityCase& c = GetParam();
   std::vector<EntityMention> found = tag_text(c.text);
   std::string listing;
-  for (const EntityMention& m : found)
-    listing += "[" + surface(c.text, m) + " " + m.id + " " + std::string(to_string(m.role)) + "] ";
+  for (const EntityMention& m : found) listing += describe(c.text, m);
   for (const Expected& e : c.expected) {
     bool hit = false;
     for (const EntityMention& m : found)
@@ -217,6 +240,95 @@ INSTANTIATE_TEST_SUITE_P(WorldRegions, EntitySpec,
                                                       {{"الشرق الأوسط", "unlinked:شرق الاوسط", kPlace},
                                                        {"وشمال أفريقيا", "unlinked:شمال افريقيا", kPlace}},
                                                       {}}));
+
+/** A document that names a person in full, then by the last name alone in a later sentence: with a
+ *  memory the last name is the same entity (same id), without one it is not. */
+struct MemoryCase {
+  std::string text;
+  std::string full;   // the full name as written
+  std::string later;  // the last name alone, as written, after it
+  std::string id;
+};
+
+void PrintTo(const MemoryCase& c, std::ostream* os) { *os << c.text; }
+
+class EntityMemorySpec : public ::testing::TestWithParam<MemoryCase> {};
+
+TEST_P(EntityMemorySpec, ResolvesTheLastNameToTheFullName) {
+  const MemoryCase& c = GetParam();
+  EntityMemory memory;
+  std::vector<EntityMention> found = tag_document(c.text, &memory);
+  std::string listing;
+  for (const EntityMention& m : found) listing += describe(c.text, m);
+  auto with_id = [&](const std::vector<EntityMention>& mentions, const std::string& surface_text) {
+    return std::any_of(mentions.begin(), mentions.end(), [&](const EntityMention& m) {
+      return surface(c.text, m) == surface_text && m.id == c.id && m.kind == EntityKind::Person &&
+             m.role == Role::Actor;
+    });
+  };
+  EXPECT_TRUE(with_id(found, c.full)) << c.full << " → " << c.id << "\nfound: " << listing;
+  EXPECT_TRUE(with_id(found, c.later)) << c.later << " → " << c.id << "\nfound: " << listing;
+  // The sentences alone do not know the last name.
+  EXPECT_FALSE(with_id(tag_document(c.text, nullptr), c.later)) << c.later << " without a memory";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    LastNames, EntityMemorySpec,
+    ::testing::Values(
+        // Persons of the gazetteer whose last name alone is no alias.
+        MemoryCase{"التقى رئيس الوزراء العراقي مصطفى الكاظمي وفدا أمريكيا. وبحث الكاظمي مع الوفد ملف الانسحاب.",
+                   "مصطفى الكاظمي", "الكاظمي", "mustafa-al-kadhimi"},
+        MemoryCase{"استقبل مسعود بارزاني المبعوث الأممي في أربيل. وناقش بارزاني مع ضيفه أوضاع المخيمات.",
+                   "مسعود بارزاني", "بارزاني", "masoud-barzani"},
+        // A last name that is a common word (صالح "valid"), where a name stands.
+        MemoryCase{"دعا عقيلة صالح إلى جلسة طارئة للبرلمان. وقال صالح إن الجلسة ستعقد في بنغازي.",
+                   "عقيلة صالح", "صالح", "aguila-saleh"},
+        // Unlinked persons: by a given name, and after a title.
+        MemoryCase{"قال الباحث سامي العبيدي إن التنظيم يعيد بناء خلاياه. ويرى العبيدي أن الخلايا تنشط ليلا.",
+                   "سامي العبيدي", "العبيدي", "unlinked:سامي العبيدي"},
+        MemoryCase{"أعلن الجنرال كينيث ماكنزي سحب البطاريات. ونقلت الصحيفة عن ماكنزي أن القرار نهائي.",
+                   "كينيث ماكنزي", "ماكنزي", "unlinked:كينيث ماكنزي"}));
+
+TEST(EntityMemory, AnOrdinaryWordIsNotTakenForALastName) {
+  // محمد الأمين is a person; الأمين العام is an office (here the UN's), not him.
+  std::string text = "قال محمد الأمين إن اللجنة ستجتمع غدا. ودعا الأمين العام للأمم المتحدة إلى التهدئة.";
+  EntityMemory memory;
+  std::vector<EntityMention> found = tag_document(text, &memory);
+  std::string listing;
+  for (const EntityMention& m : found) listing += describe(text, m);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(surface(text, found.front()), "محمد الأمين") << listing;
+  const std::size_t office = text.find("الأمين العام");
+  for (const EntityMention& m : found) {
+    if (m.begin <= office && office < m.end) {
+      EXPECT_NE(m.kind, EntityKind::Person) << listing;
+    }
+  }
+  // A remembered common word after a noun is its adjective (غير صالح), not the person.
+  std::string valid = "وقع عقيلة صالح على القرار. وقال الخبراء إن القرار غير صالح.";
+  EntityMemory second;
+  std::vector<EntityMention> mentions = tag_document(valid, &second);
+  const std::size_t adjective = valid.rfind("صالح");
+  for (const EntityMention& m : mentions) EXPECT_FALSE(m.begin <= adjective && adjective < m.end) << describe(valid, m);
+}
+
+TEST(EntityMemory, OneDocumentPerTaggerCall) {
+  static const ClaimTagger claims;
+  Tagger passes(tagger(), claims);
+  text::Analyzer analyzer;
+  auto persons = [&](const std::string& text, const std::string& id) {
+    std::vector<text::AnalyzedToken> tokens = analyzer.analyze(text);
+    std::size_t n = 0;
+    for (const TaggedSentence& s : passes.tag(text, tokens, std::nullopt).sentences)
+      for (const EntityMention& m : s.entities) n += m.id == id;
+    return n;
+  };
+  const std::string first = "وصل رئيس الوزراء مصطفى الكاظمي إلى واشنطن. واستقبل بايدن الكاظمي في البيت الأبيض.";
+  const std::string second = "واستقبل بايدن الكاظمي في البيت الأبيض.";
+  EXPECT_EQ(persons(first, "mustafa-al-kadhimi"), 2u);  // the full name, then the last name
+  EXPECT_EQ(persons(second, "mustafa-al-kadhimi"), 0u);  // a new document: nothing remembered
+  EXPECT_EQ(persons(first, "mustafa-al-kadhimi"), 2u);
+}
 
 TEST(EntityTagger, UnlinkedKindsFollowTheHead) {
   std::string text = "قالت الهيئة العامة للطيران المدني إن أحمد المسماري وصل";

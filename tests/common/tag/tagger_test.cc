@@ -15,7 +15,7 @@ namespace marsad::tag {
 namespace {
 
 // What the passes reach today on the cases, less a little; a regression below these fails.
-constexpr double kMinEntityF1 = 0.95;
+constexpr double kMinEntityF1 = 0.97;
 constexpr double kMinClaimF1 = 0.80;
 constexpr double kMinClaimantAccuracy = 0.58;
 constexpr double kMinDateF1 = 0.90;
@@ -82,7 +82,7 @@ TEST_F(TaggerTest, SpecificationCases) {
     const std::string text = c["text"];
     std::optional<date::CivilDate> publication;
     if (c["date"].is_string()) publication = date::parse_record_date(c["date"].get<std::string>());
-    nlohmann::json got = to_json(text, tag(text, publication).tagged, Gazetteer::builtin());
+    nlohmann::json got = to_json<nlohmann::json>(text, tag(text, publication).tagged, Gazetteer::builtin());
     std::ostringstream misses;
 
     std::set<std::string> want_entities, got_entities, want_claims, got_claims, want_dates, got_dates;
