@@ -418,10 +418,11 @@ std::string_view SentenceTagger::proclitics(std::size_t i, std::size_t removals)
 bool SentenceTagger::unknown_word(std::size_t i) {
   if (!in(i) || stop(i) || number(i)) return false;
   const text::WordAnalysis& w = word(i);
-  if (letters(w.normalized) < 2 || t_.lexicon->lemma(w.normalized) != nullptr) return false;
+  // The cheap test first: most words are attested, and the lexicon look-up is a cache miss.
   if (w.segments.attestation != text::Attestation::Unknown &&
       w.segments.attestation != text::Attestation::DerivedFromInflected)
     return false;
+  if (letters(w.normalized) < 2 || t_.lexicon->lemma(w.normalized) != nullptr) return false;
   const Slot& s = slot(i);
   return s.title == 0 && s.head == 0 && s.nisba == 0;
 }
