@@ -51,6 +51,13 @@ std::size_t text_size(const nlohmann::json& record, const char* key) {
   return it != record.end() && it->is_string() ? it->get_ref<const std::string&>().size() : 0;
 }
 
+/** Whether a field is absent or holds white space only, as marsad-index reads it. */
+bool blank(const nlohmann::json& record, const char* key) {
+  auto it = record.find(key);
+  if (it == record.end() || !it->is_string()) return true;
+  return it->get_ref<const std::string&>().find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
 /**
  * Counts the records of `input` and their title + body bytes. With max_docs > 0, also copies the
  * first max_docs records to `slice` and makes that the input.
@@ -69,9 +76,8 @@ Corpus prepare(const std::string& input, std::size_t max_docs, const fs::path& s
     auto record = nlohmann::json::parse(line, nullptr, false);
     if (record.is_discarded() || !record.is_object()) continue;
     ++corpus.records;
-    const std::size_t bytes = text_size(record, "title") + text_size(record, "body");
-    corpus.text_bytes += bytes;
-    if (bytes == 0) ++corpus.empty;
+    corpus.text_bytes += text_size(record, "title") + text_size(record, "body");
+    if (blank(record, "title") && blank(record, "body")) ++corpus.empty;
     if (out.is_open()) {
       out << line << '\n';
     }
