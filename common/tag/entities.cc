@@ -14,6 +14,7 @@
 
 #include "common/tag/entity_rules.h"
 #include "common/tag/numbers.h"
+#include "common/text/utf8.h"
 
 namespace marsad::tag {
 namespace {
@@ -102,10 +103,6 @@ bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
-std::size_t letters(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 constexpr std::string_view kWaw = "و", kFa = "ف", kBa = "ب", kKaf = "ك", kLam = "ل", kArticle = "ال", kYa = "ي",
                            kAlef = "ا", kTaMarbuta = "ه";
 
@@ -113,14 +110,14 @@ constexpr std::string_view kWaw = "و", kFa = "ف", kBa = "ب", kKaf = "ك", kLa
  *  whether it had the article: بالخرطوم → {خرطوم, true}, للقوات → {قوات, true}. */
 std::pair<std::string_view, bool> bare_word(std::string_view w) {
   std::string_view rest = w;
-  if ((starts_with(rest, kWaw) || starts_with(rest, kFa)) && letters(rest) >= 4) rest.remove_prefix(kWaw.size());
-  if ((starts_with(rest, kBa) || starts_with(rest, kKaf) || starts_with(rest, kLam)) && letters(rest) >= 4) {
+  if ((starts_with(rest, kWaw) || starts_with(rest, kFa)) && text::count_code_points(rest) >= 4) rest.remove_prefix(kWaw.size());
+  if ((starts_with(rest, kBa) || starts_with(rest, kKaf) || starts_with(rest, kLam)) && text::count_code_points(rest) >= 4) {
     bool lam = starts_with(rest, kLam);
     std::string_view after = rest.substr(kBa.size());
-    if (lam && starts_with(after, kLam) && letters(after) >= 4) return {after.substr(kLam.size()), true};
-    if (starts_with(after, kArticle) && letters(after) >= 5) return {after.substr(kArticle.size()), true};
+    if (lam && starts_with(after, kLam) && text::count_code_points(after) >= 4) return {after.substr(kLam.size()), true};
+    if (starts_with(after, kArticle) && text::count_code_points(after) >= 5) return {after.substr(kArticle.size()), true};
   }
-  if (starts_with(rest, kArticle) && letters(rest) >= 5) return {rest.substr(kArticle.size()), true};
+  if (starts_with(rest, kArticle) && text::count_code_points(rest) >= 5) return {rest.substr(kArticle.size()), true};
   return {rest, false};
 }
 
@@ -317,7 +314,7 @@ class SentenceTagger {
   /** A verb in the feminine past (قدمت، استضافت), whose subject a state or its capital often is. */
   bool feminine_past_verb(std::size_t i) const {
     std::string_view w = bare_word(word(i).normalized).first;
-    if (!ends_with(w, "ت") || letters(w) < 4) return false;
+    if (!ends_with(w, "ت") || text::count_code_points(w) < 4) return false;
     std::string stem(w.substr(0, w.size() - std::string_view("ت").size()));
     return t_.lexicon->can_be_verb(stem);
   }
@@ -422,7 +419,7 @@ bool SentenceTagger::unknown_word(std::size_t i) {
   if (w.segments.attestation != text::Attestation::Unknown &&
       w.segments.attestation != text::Attestation::DerivedFromInflected)
     return false;
-  if (letters(w.normalized) < 2 || t_.lexicon->lemma(w.normalized) != nullptr) return false;
+  if (text::count_code_points(w.normalized) < 2 || t_.lexicon->lemma(w.normalized) != nullptr) return false;
   const Slot& s = slot(i);
   return s.title == 0 && s.head == 0 && s.nisba == 0;
 }
@@ -722,7 +719,7 @@ Candidate SentenceTagger::person_at(std::size_t i, bool after_title) {
     end = i + std::max<std::size_t>(1, slot(i + 1).given);  // أبو محمد، أبو الحسن، أبو طالب
   } else if (s.given > 0) {
     // A name reached only through an enclitic pronoun is a noun (عمرها "her age").
-    if (!word(i).segments.enclitic.empty() && s.given_removals > letters(word(i).segments.proclitic)) return c;
+    if (!word(i).segments.enclitic.empty() && s.given_removals > text::count_code_points(word(i).segments.proclitic)) return c;
     end = i + s.given - 1;
     uncertain = t_.uncertain_names[s.given_row] || with_article;
     firm_given = !uncertain;
@@ -788,7 +785,7 @@ Candidate SentenceTagger::person_at(std::size_t i, bool after_title) {
       continue;
     }
     // After two given names, a definite word is the family name (عباس محمود العقاد).
-    if (definite(k) && slot(end).given > 0 && end > i && letters(word(k).normalized) >= 5 &&
+    if (definite(k) && slot(end).given > 0 && end > i && text::count_code_points(word(k).normalized) >= 5 &&
         !any_form_in(k, t_.not_family) && ks.nisba == 0 && ks.name == 0 && ks.title == 0 && ks.head == 0) {
       end = k;
       continue;
@@ -815,7 +812,7 @@ bool SentenceTagger::family_name(std::size_t k) {
     std::size_t e = pick_entity(*ks.name_payloads, nullptr);
     return e != kNone && entities_[e].kind == EntityKind::Person;
   }
-  return (ends_with(w, kYa) && letters(w) >= 5) || word(k).segments.attestation == text::Attestation::Unknown;
+  return (ends_with(w, kYa) && text::count_code_points(w) >= 5) || word(k).segments.attestation == text::Attestation::Unknown;
 }
 
 /** A word that may follow a given name as its surname: no clitics, no particle, verb, title, head,
@@ -823,7 +820,7 @@ bool SentenceTagger::family_name(std::size_t k) {
 bool SentenceTagger::surname(std::size_t k) {
   if (!in(k) || stop(k) || number(k) || conjoined(k)) return false;
   const text::WordAnalysis& w = word(k);
-  if (letters(w.normalized) < 3) return false;
+  if (text::count_code_points(w.normalized) < 3) return false;
   const Slot& ks = slot(k);
   if (ks.title > 0 || ks.head > 0 || (ks.nisba > 0 && entities_[ks.nisba_entity].kind == EntityKind::Country))
     return false;
@@ -900,7 +897,7 @@ const EntityMemory::Entry* SentenceTagger::recalled(std::size_t i) const {
   if (const EntityMemory::Entry* e = memory_->recall(bare_word(normalized).first)) return e;
   // وبأوباما، لشيراك: every proclitic off, as the analysis reads it.
   std::string_view rest = normalized.substr(std::min<std::size_t>(w.without_proclitics, normalized.size()));
-  if (rest.size() < normalized.size() && letters(rest) >= 3) return memory_->recall(rest);
+  if (rest.size() < normalized.size() && text::count_code_points(rest) >= 3) return memory_->recall(rest);
   return nullptr;
 }
 
@@ -948,7 +945,7 @@ bool SentenceTagger::pronoun_suffixed(std::size_t i) const {
 bool SentenceTagger::ordinary_word(std::size_t i) const {
   if (t_.ambiguous.count(without_particles(i)) > 0) return true;
   std::string_view w = word(i).normalized;
-  if (definite(i) && ends_with(w, kYa) && letters(w) >= 5 && t_.lexicon->lemma(article_free(i)) == nullptr &&
+  if (definite(i) && ends_with(w, kYa) && text::count_code_points(w) >= 5 && t_.lexicon->lemma(article_free(i)) == nullptr &&
       t_.lexicon->lemma(w) == nullptr)
     return false;
   if (t_.lexicon->can_be_verb(article_free(i))) return true;
@@ -976,7 +973,7 @@ void SentenceTagger::remember(const Candidate& c, const EntityMention& m, bool a
   if (memory_ == nullptr || !c.person || c.remembered != nullptr || (c.length() < 2 && !after_title)) return;
   const std::size_t k = c.last;
   std::string_view last_name = article_free(k);
-  if (stop(k) || number(k) || letters(last_name) < 3 || any_form_in(k, t_.regnal) || any_form_in(k, t_.not_family) ||
+  if (stop(k) || number(k) || text::count_code_points(last_name) < 3 || any_form_in(k, t_.regnal) || any_form_in(k, t_.not_family) ||
       any_form_in(k, t_.club_words) || pronoun_suffixed(k))
     return;
   // A last name that is also a common word is remembered only from a name the gazetteer knows (عقيلة

@@ -3,18 +3,12 @@
 #include <algorithm>
 
 #include "common/tag/numbers.h"
+#include "common/text/utf8.h"
 
 namespace marsad::tag {
 namespace {
 
 constexpr std::string_view kArticle = "ال";
-
-/** Letters (code points) in a UTF-8 string. */
-std::size_t letters(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-bool starts(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 
 }  // namespace
@@ -53,7 +47,7 @@ void text_word_forms(const text::AnalyzedToken& token, std::vector<WordForm>& ou
 
 std::vector<std::string> entry_word_forms(std::string_view normalized) {
   std::vector<std::string> forms{std::string(normalized)};
-  if (starts(normalized, kArticle) && letters(normalized) >= 5) forms.emplace_back(normalized.substr(kArticle.size()));
+  if (normalized.starts_with(kArticle) && text::count_code_points(normalized) >= 5) forms.emplace_back(normalized.substr(kArticle.size()));
   return forms;
 }
 

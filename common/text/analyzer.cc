@@ -109,41 +109,35 @@ const WordAnalysis& Analyzer::analyze_word(std::string_view word) {
 
 namespace {
 
-std::size_t letters(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-bool starts(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
 /** Fills the lookup readings of a word (WordAnalysis::without_conjunction and the rest). */
 void set_lookup_offsets(WordAnalysis& a) {
   if (a.number) return;
   constexpr std::string_view kWaw = "و", kFa = "ف", kBa = "ب", kKaf = "ك", kLam = "ل", kArticle = "ال";
   std::string_view rest = a.normalized;
   std::size_t removed = 0;
-  if ((starts(rest, kWaw) || starts(rest, kFa)) && letters(rest) >= 4) {
+  if ((rest.starts_with(kWaw) || rest.starts_with(kFa)) && count_code_points(rest) >= 4) {
     rest.remove_prefix(kWaw.size());
     ++removed;
     a.without_conjunction = static_cast<std::uint8_t>(a.normalized.size() - rest.size());
   }
-  if ((starts(rest, kBa) || starts(rest, kKaf) || starts(rest, kLam)) && letters(rest) >= 4) {
-    const bool lam = starts(rest, kLam);
+  if ((rest.starts_with(kBa) || rest.starts_with(kKaf) || rest.starts_with(kLam)) && count_code_points(rest) >= 4) {
+    const bool lam = rest.starts_with(kLam);
     rest.remove_prefix(kBa.size());
     ++removed;
-    if (lam && starts(rest, kLam) && letters(rest) >= 4) {  // ل + ال is written لل
+    if (lam && rest.starts_with(kLam) && count_code_points(rest) >= 4) {  // ل + ال is written لل
       rest.remove_prefix(kLam.size());
       ++removed;
-    } else if (starts(rest, kArticle) && letters(rest) >= 5) {
+    } else if (rest.starts_with(kArticle) && count_code_points(rest) >= 5) {
       rest.remove_prefix(kArticle.size());
       removed += 2;
     }
-  } else if (starts(rest, kArticle) && letters(rest) >= 5) {
+  } else if (rest.starts_with(kArticle) && count_code_points(rest) >= 5) {
     rest.remove_prefix(kArticle.size());
     removed += 2;
   }
   a.without_proclitics = static_cast<std::uint8_t>(a.normalized.size() - rest.size());
   a.proclitic_letters = static_cast<std::uint8_t>(removed);
-  a.core_letters_removed = static_cast<std::uint8_t>(letters(a.segments.proclitic) + letters(a.segments.enclitic));
+  a.core_letters_removed = static_cast<std::uint8_t>(count_code_points(a.segments.proclitic) + count_code_points(a.segments.enclitic));
 }
 
 }  // namespace
