@@ -240,14 +240,19 @@ void IndexWriter::add_duplicate(const std::string& kept_id, const std::string& d
 }
 
 void IndexWriter::commit() {
-  rethrow_failure();
-  std::vector<std::future<void>> done;
+  wait_for_commits();
   for (auto& shard : shards_) {
     Commit commit;
-    done.push_back(commit.done.get_future());
+    pending_commits_.push_back(commit.done.get_future());
     if (!shard->queue.push(std::move(commit))) rethrow_failure();
   }
-  for (auto& f : done) {
+}
+
+void IndexWriter::wait_for_commits() {
+  rethrow_failure();
+  std::vector<std::future<void>> pending = std::move(pending_commits_);
+  pending_commits_.clear();
+  for (auto& f : pending) {
     try {
       f.get();
     } catch (...) {
@@ -259,6 +264,7 @@ void IndexWriter::commit() {
 
 WriteCounts IndexWriter::finish() {
   commit();
+  wait_for_commits();
   for (auto& shard : shards_) shard->queue.close();
   for (auto& shard : shards_) shard->thread.join();
   finished_ = true;

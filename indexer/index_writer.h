@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdint>
 #include <exception>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -51,7 +52,8 @@ class IndexWriter {
   void write(AnalysedRecord record);
   /** Records duplicate_id in the stored data of the document kept_id. */
   void add_duplicate(const std::string& kept_id, const std::string& duplicate_id);
-  /** Commits every shard; returns when all have committed. */
+  /** Asks every shard to commit what it was given so far and returns at once, so that analysis goes
+   *  on while the shards write; waits first for the previous commit, whose failure it rethrows. */
   void commit();
   /** Commits and stops the shard threads. */
   WriteCounts finish();
@@ -60,6 +62,8 @@ class IndexWriter {
   struct Shard;
   Shard& shard_for(const std::string& id);
   void rethrow_failure();
+  /** Waits for the commits asked for so far; rethrows a shard's failure. */
+  void wait_for_commits();
   /** A shard's exception as one line naming the index (Xapian errors with their system error). */
   std::exception_ptr describe_failure(std::exception_ptr failure) const;
 
@@ -69,6 +73,7 @@ class IndexWriter {
   std::mutex failure_mutex_;
   std::exception_ptr failure_;
   bool finished_ = false;
+  std::vector<std::future<void>> pending_commits_;
 };
 
 }  // namespace marsad::indexer
