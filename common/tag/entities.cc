@@ -34,11 +34,6 @@ std::uint32_t pack(Source source, std::size_t row) {
 Source source_of(std::uint32_t payload) { return static_cast<Source>(payload >> kSourceShift); }
 std::uint32_t row_of(std::uint32_t payload) { return payload & kRowMask; }
 
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
 
 /** What an organisation head (org_heads.tsv `kind`) makes when the gazetteer does not know the name. */
 enum class HeadKind { Fixed, Force, Movement, Council, Organisation, Coalition, Agency, Body };
@@ -387,7 +382,7 @@ bool SentenceTagger::any_form_in(std::size_t i, const WordSet& set) const {
   std::vector<WordForm>& forms = scratch_;
   text_word_forms(tokens_[i], forms);
   for (const WordForm& f : forms)
-    if (set.find(f.form) != set.end()) return true;
+    if (set.contains(f.form)) return true;
   return false;
 }
 
@@ -443,7 +438,7 @@ const Slot& SentenceTagger::slot(std::size_t i) {
   s.looked_up = true;
   text_word_forms(tokens_[i], forms_);
   bool any = false;
-  for (const WordForm& f : forms_) any = any || t_.first_forms.find(f.form) != t_.first_forms.end();
+  for (const WordForm& f : forms_) any = any || t_.first_forms.contains(f.form);
   if (!any) return s;
   for (const PhraseMatch& m : t_.table.all_at(text_, tokens_, i)) {
     if (i + m.tokens - 1 > last_) continue;
@@ -519,7 +514,7 @@ bool SentenceTagger::accept_single_name(std::size_t i, const Entity& entity) {
   std::string_view prefix = proclitics(i, s.name_removals);
   if (adjective_after_noun(i)) return false;
   // A name written without the article does not match a word with it (مالي is no المالي "financial").
-  if (definite(i) && t_.article_words.find(article_free(i)) == t_.article_words.end()) return false;
+  if (definite(i) && !t_.article_words.contains(article_free(i))) return false;
   // …and a name written with it needs it in the text (ورقة is no الرقة, كتبت no التبت).
   if (!definite(i) && !any_form_in(i, t_.plain_words)) return false;
   bool is_stop = stop(i) || t_.particle_names.count(word(i).normalized) > 0;

@@ -10,7 +10,6 @@ namespace {
 
 constexpr std::string_view kArticle = "ال";
 
-
 }  // namespace
 
 namespace {
@@ -74,6 +73,7 @@ void PhraseTable::add_forms(const std::vector<std::vector<std::string>>& word_fo
           child = static_cast<std::uint32_t>(nodes_.size());
           nodes_[node].next.emplace(form, child);
           nodes_.emplace_back();
+          if (node == 0) first_words_.add(form);
         }
         if (std::find(next_frontier.begin(), next_frontier.end(), child) == next_frontier.end())
           next_frontier.push_back(child);
@@ -93,6 +93,7 @@ void PhraseTable::walk(std::string_view text, const std::vector<text::AnalyzedTo
   if (index >= tokens.size()) return;
   if (depth > 0 && same_segment && !separator_after(text, tokens, index - 1).empty()) return;
   for (const WordForm& form : TokenForms(tokens[index])) {
+    if (node == 0 && !first_words_.may_contain(form.form)) continue;
     auto it = nodes_[node].next.find(form.form);
     if (it == nodes_[node].next.end()) continue;
     const Node& child = nodes_[it->second];
@@ -124,7 +125,8 @@ PhraseMatch PhraseTable::longest_at(std::string_view text, const std::vector<tex
   if (index >= tokens.size() || nodes_.size() <= 1) return {};
   // Fast path: most tokens start no phrase at all.
   bool any = false;
-  for (const WordForm& form : TokenForms(tokens[index])) any = any || nodes_[0].next.contains(form.form);
+  for (const WordForm& form : TokenForms(tokens[index]))
+    any = any || (first_words_.may_contain(form.form) && nodes_[0].next.contains(form.form));
   if (!any) return {};
   std::vector<PhraseMatch> out;
   walk(text, tokens, index, 0, 0, 0, same_segment, out);

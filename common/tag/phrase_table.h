@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/tag/word_set.h"
 #include "common/text/analyzer.h"
 
 namespace marsad::tag {
@@ -58,6 +59,7 @@ class PhraseTable {
             std::uint32_t node, std::size_t depth, std::size_t removals, bool same_segment,
             std::vector<PhraseMatch>& out) const;
   std::vector<Node> nodes_{1};
+  WordFilter first_words_;  // the root's words: most tokens start no phrase
 };
 
 /** The forms of a text word, in order of removals (whole word first); each with the letters removed. */
