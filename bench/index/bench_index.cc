@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdint>
@@ -196,6 +197,12 @@ class WorkDir {
 
 const char* verdict(bool met) { return met ? "met" : "NOT met"; }
 
+/** The run with the median time (the lower middle one for an even count). */
+Run median(std::vector<Run> runs) {
+  std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.seconds < b.seconds; });
+  return runs[(runs.size() - 1) / 2];
+}
+
 void report(const Corpus& corpus, int threads, const Run& plain, const Run& words_only, const Run& marsad) {
   const double mb = static_cast<double>(corpus.text_bytes) / 1e6;
   std::cout << std::fixed;
@@ -238,7 +245,7 @@ void report(const Corpus& corpus, int threads, const Run& plain, const Run& word
 }
 
 int run_benchmark(const std::string& input, const std::string& marsad_index, const std::string& plain_indexer,
-                  int threads, std::size_t max_docs, const std::string& work_dir, bool keep) {
+                  int threads, int rounds, std::size_t max_docs, const std::string& work_dir, bool keep) {
   for (const auto& exe : {plain_indexer, marsad_index}) {
     if (access(exe.c_str(), X_OK) != 0) {
       std::cerr << "error: " << exe << " is not an executable (" << std::strerror(errno) << ")\n";
@@ -257,18 +264,28 @@ int run_benchmark(const std::string& input, const std::string& marsad_index, con
     return 1;
   }
 
-  Run plain = run_child("plain Xapian (1 thread)",
-                        {plain_indexer, "--db", plain_db.string(), "--input", corpus.path});
-  Run words_only = run_child("Marsad, --no-tagging (" + std::to_string(threads) + ")",
-                             {marsad_index, "--db", words_db.string(), "--threads", std::to_string(threads), "--quiet",
-                              "--keep-duplicates", "--no-tagging", corpus.path});
-  Run marsad = run_child("Marsad (" + std::to_string(threads) + " threads)",
-                         // --keep-duplicates: the baseline indexes exact duplicates too, so both hold the same reports.
-                         {marsad_index, "--db", marsad_db.string(), "--threads", std::to_string(threads), "--quiet",
-                          "--keep-duplicates", corpus.path});
+  // Rounds alternate the three engines, so that a machine whose speed drifts affects them alike; each
+  // engine's median round is reported.
+  std::vector<Run> plains, words, marsads;
+  for (int round = 0; round < rounds; ++round) {
+    for (const fs::path& db : {plain_db, words_db, marsad_db}) fs::remove_all(db);
+    plains.push_back(run_child("plain Xapian (1 thread)", {plain_indexer, "--db", plain_db.string(), "--input", corpus.path}));
+    words.push_back(run_child("Marsad, --no-tagging (" + std::to_string(threads) + ")",
+                              {marsad_index, "--db", words_db.string(), "--threads", std::to_string(threads), "--quiet",
+                               "--keep-duplicates", "--no-tagging", corpus.path}));
+    marsads.push_back(run_child("Marsad (" + std::to_string(threads) + " threads)",
+                                // --keep-duplicates: the baseline indexes exact duplicates too, so both hold the same reports.
+                                {marsad_index, "--db", marsad_db.string(), "--threads", std::to_string(threads),
+                                 "--quiet", "--keep-duplicates", corpus.path}));
+    if (rounds > 1)
+      std::cerr << "round " << round + 1 << ": plain " << plains.back().seconds << " s, --no-tagging "
+                << words.back().seconds << " s, tagged " << marsads.back().seconds << " s\n";
+  }
+  Run plain = median(plains), words_only = median(words), marsad = median(marsads);
   measure(plain, plain_db);
   measure(words_only, words_db);
   measure(marsad, marsad_db);
+  if (rounds > 1) std::cout << "median of " << rounds << " rounds (each round runs the three engines in turn)\n";
   report(corpus, threads, plain, words_only, marsad);
   return 0;
 }
@@ -281,6 +298,7 @@ int main(int argc, char** argv) {
   std::string marsad_index = MARSAD_INDEX_EXE;
   std::string plain_indexer = MARSAD_PLAIN_INDEXER_EXE;
   int threads = 2;
+  int rounds = 1;
   std::size_t max_docs = 0;
   std::string work_dir;
   bool keep = false;
@@ -288,6 +306,8 @@ int main(int argc, char** argv) {
   app.add_option("--marsad-index", marsad_index, "marsad-index executable")->capture_default_str();
   app.add_option("--plain", plain_indexer, "baseline indexer executable")->capture_default_str();
   app.add_option("--threads", threads, "threads for marsad-index")->capture_default_str()->check(CLI::PositiveNumber);
+  app.add_option("--rounds", rounds, "run the three engines this many times in turn; report each one's median")
+      ->capture_default_str()->check(CLI::PositiveNumber);
   app.add_option("--max-docs", max_docs, "index only the first N records (0 = all)")->capture_default_str();
   app.add_option("--work-dir", work_dir, "where the databases go (default: a fresh directory under /tmp)");
   app.add_flag("--keep", keep, "keep the databases and the work directory");
@@ -298,7 +318,7 @@ int main(int argc, char** argv) {
     return kSkip;
   }
   try {
-    return run_benchmark(input, marsad_index, plain_indexer, threads, max_docs, work_dir, keep);
+    return run_benchmark(input, marsad_index, plain_indexer, threads, rounds, max_docs, work_dir, keep);
   } catch (const Xapian::Error& e) {
     std::cerr << "error: " << e.get_description() << "\n";
   } catch (const std::exception& e) {
