@@ -382,7 +382,7 @@ bool SentenceTagger::any_form_in(std::size_t i, const WordSet& set) const {
   std::vector<WordForm>& forms = scratch_;
   text_word_forms(tokens_[i], forms);
   for (const WordForm& f : forms)
-    if (set.contains(f.form)) return true;
+    if (set.contains(f.form, f.hash)) return true;
   return false;
 }
 
@@ -438,7 +438,7 @@ const Slot& SentenceTagger::slot(std::size_t i) {
   s.looked_up = true;
   text_word_forms(tokens_[i], forms_);
   bool any = false;
-  for (const WordForm& f : forms_) any = any || t_.first_forms.contains(f.form);
+  for (const WordForm& f : forms_) any = any || t_.first_forms.contains(f.form, f.hash);
   if (!any) return s;
   for (const PhraseMatch& m : t_.table.all_at(text_, tokens_, i)) {
     if (i + m.tokens - 1 > last_) continue;

@@ -14,24 +14,13 @@ constexpr std::string_view kArticle = "ال";
 
 namespace {
 
-/** The forms of a token without allocating: at most four. */
+/** The forms of a token without allocating: its analysis's readings. */
 struct TokenForms {
   WordForm items[4];
   std::size_t size = 0;
-  void push(std::string_view form, std::size_t removals) {
-    if (form.empty()) return;
-    for (std::size_t i = 0; i < size; ++i)
-      if (items[i].form == form) return;
-    items[size++] = {form, removals};
-  }
   explicit TokenForms(const text::AnalyzedToken& token) {
     const text::WordAnalysis& a = *token.analysis;
-    const std::string_view word = a.normalized;
-    push(word, 0);
-    if (a.number) return;
-    if (a.without_conjunction > 0) push(word.substr(a.without_conjunction), 1);
-    if (a.without_proclitics > 0) push(word.substr(a.without_proclitics), a.proclitic_letters);
-    push(a.segments.core, a.core_letters_removed);
+    for (; size < a.reading_count; ++size) items[size] = {a.reading(size), a.readings[size].removals, a.readings[size].hash};
   }
   const WordForm* begin() const { return items; }
   const WordForm* end() const { return items + size; }
@@ -93,7 +82,7 @@ void PhraseTable::walk(std::string_view text, const std::vector<text::AnalyzedTo
   if (index >= tokens.size()) return;
   if (depth > 0 && same_segment && !separator_after(text, tokens, index - 1).empty()) return;
   for (const WordForm& form : TokenForms(tokens[index])) {
-    if (node == 0 && !first_words_.may_contain(form.form)) continue;
+    if (node == 0 && !first_words_.may_contain_hash(form.hash)) continue;
     auto it = nodes_[node].next.find(form.form);
     if (it == nodes_[node].next.end()) continue;
     const Node& child = nodes_[it->second];
@@ -126,7 +115,7 @@ PhraseMatch PhraseTable::longest_at(std::string_view text, const std::vector<tex
   // Fast path: most tokens start no phrase at all.
   bool any = false;
   for (const WordForm& form : TokenForms(tokens[index]))
-    any = any || (first_words_.may_contain(form.form) && nodes_[0].next.contains(form.form));
+    any = any || (first_words_.may_contain_hash(form.hash) && nodes_[0].next.contains(form.form));
   if (!any) return {};
   std::vector<PhraseMatch> out;
   walk(text, tokens, index, 0, 0, 0, same_segment, out);

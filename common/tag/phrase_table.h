@@ -66,6 +66,7 @@ class PhraseTable {
 struct WordForm {
   std::string_view form;
   std::size_t removals = 0;
+  std::uint64_t hash = 0;  // text::lookup_hash(form)
 };
 void text_word_forms(const text::AnalyzedToken& token, std::vector<WordForm>& out);
 

@@ -17,7 +17,7 @@ void WordFilter::grow(std::size_t words) {
   bits_.assign(bits / 64, 0);
   mask_ = bits - 1;
   for (const std::string& w : added_) {
-    std::uint64_t h = hash(w);
+    std::uint64_t h = text::lookup_hash(w);
     set(h);
     set(h >> 32);
   }
@@ -29,7 +29,7 @@ void WordFilter::add(std::string_view word) {
     grow(added_.size() * 2);
     return;
   }
-  std::uint64_t h = hash(word);
+  std::uint64_t h = text::lookup_hash(word);
   set(h);
   set(h >> 32);
 }

@@ -7,6 +7,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/text/analyzer.h"
+
 namespace marsad::tag {
 
 /**
@@ -20,18 +22,11 @@ class WordFilter {
   /** Sizes the filter for `words` entries (it works with more, with more false positives). */
   void reserve(std::size_t words);
   void add(std::string_view word);
-  bool may_contain(std::string_view word) const {
-    if (bits_.empty()) return false;
-    std::uint64_t h = hash(word);
-    return bit(h) && bit(h >> 32);
-  }
+  bool may_contain(std::string_view word) const { return may_contain_hash(text::lookup_hash(word)); }
+  /** The same, for a word whose text::lookup_hash is known (WordAnalysis readings carry theirs). */
+  bool may_contain_hash(std::uint64_t h) const { return !bits_.empty() && bit(h) && bit(h >> 32); }
 
  private:
-  static std::uint64_t hash(std::string_view word) {
-    std::uint64_t h = 14695981039346656037ull;  // FNV-1a
-    for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
-    return h ^ (h >> 29);
-  }
   bool bit(std::uint64_t h) const { return (bits_[(h & mask_) >> 6] >> (h & 63)) & 1u; }
   void set(std::uint64_t h) { bits_[(h & mask_) >> 6] |= std::uint64_t{1} << (h & 63); }
   void grow(std::size_t words);
@@ -49,6 +44,10 @@ class WordSet {
     words_.insert(std::move(word));
   }
   bool contains(std::string_view word) const { return filter_.may_contain(word) && words_.contains(word); }
+  /** The same, for a word whose text::lookup_hash is known. */
+  bool contains(std::string_view word, std::uint64_t hash) const {
+    return filter_.may_contain_hash(hash) && words_.contains(word);
+  }
   std::size_t count(std::string_view word) const { return contains(word) ? 1 : 0; }
   std::size_t size() const { return words_.size(); }
 

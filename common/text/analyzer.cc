@@ -111,6 +111,7 @@ namespace {
 
 /** Fills the lookup readings of a word (WordAnalysis::without_conjunction and the rest). */
 void set_lookup_offsets(WordAnalysis& a) {
+  if (!a.normalized.empty()) a.readings[a.reading_count++] = {false, 0, 0, lookup_hash(a.normalized)};
   if (a.number) return;
   constexpr std::string_view kWaw = "و", kFa = "ف", kBa = "ب", kKaf = "ك", kLam = "ل", kArticle = "ال";
   std::string_view rest = a.normalized;
@@ -138,6 +139,18 @@ void set_lookup_offsets(WordAnalysis& a) {
   a.without_proclitics = static_cast<std::uint8_t>(a.normalized.size() - rest.size());
   a.proclitic_letters = static_cast<std::uint8_t>(removed);
   a.core_letters_removed = static_cast<std::uint8_t>(count_code_points(a.segments.proclitic) + count_code_points(a.segments.enclitic));
+
+  auto add = [&a](LookupReading r) {
+    std::string_view form = r.core ? std::string_view(a.segments.core) : std::string_view(a.normalized).substr(r.begin);
+    if (form.empty()) return;
+    for (std::size_t k = 0; k < a.reading_count; ++k)
+      if (a.reading(k) == form) return;
+    r.hash = lookup_hash(form);
+    a.readings[a.reading_count++] = r;
+  };
+  if (a.without_conjunction > 0) add({false, a.without_conjunction, 1, 0});
+  if (a.without_proclitics > 0) add({false, a.without_proclitics, a.proclitic_letters, 0});
+  add({true, 0, a.core_letters_removed, 0});
 }
 
 }  // namespace

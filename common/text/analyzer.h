@@ -34,6 +34,22 @@ struct AnalyzerSettings {
   std::string describe(const Lexicon& lexicon) const;
 };
 
+/** A hash of a word for the bit filters in front of look-up tables (FNV-1a); the same everywhere. */
+inline std::uint64_t lookup_hash(std::string_view word) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : word) h = (h ^ c) * 1099511628211ull;
+  return h ^ (h >> 29);
+}
+
+/** One reading that word-by-word look-ups try for a word: the word itself, without one leading
+ *  و/ف, without its proclitics, or the segmenter's core; with the letters it drops and its hash. */
+struct LookupReading {
+  bool core = false;       // the segmenter's core; else `normalized` from byte `begin`
+  std::uint8_t begin = 0;
+  std::uint8_t removals = 0;
+  std::uint64_t hash = 0;  // lookup_hash of the reading
+};
+
 /** What the chain makes of one word as written. */
 struct WordAnalysis {
   std::string normalized;  // after Normalizer
@@ -45,6 +61,14 @@ struct WordAnalysis {
    *  ب/ك/ل, then ال; three letters kept), as byte offsets (0: nothing comes off), with the letters each
    *  reading removes: the readings word-by-word lookups try besides the segmenter's core. */
   std::uint8_t without_conjunction = 0, without_proclitics = 0, proclitic_letters = 0, core_letters_removed = 0;
+  /** The distinct readings, whole word first, fewest letters dropped first (a number: itself only). */
+  LookupReading readings[4];
+  std::uint8_t reading_count = 0;
+
+  std::string_view reading(std::size_t k) const {
+    const LookupReading& r = readings[k];
+    return r.core ? std::string_view(segments.core) : std::string_view(normalized).substr(r.begin);
+  }
 };
 
 /** A token of a text with its analysis; `analysis` stays valid until the next analyze() call. */

@@ -79,5 +79,38 @@ TEST(Analyzer, TatweelOnlyTokensProduceNothing) {
   EXPECT_EQ(stems(analyzer, "ـــ غزة"), (std::vector<std::string>{"غزه"}));
 }
 
+struct ReadingsCase {
+  std::string word;
+  std::vector<std::string> readings;  // in order: whole word, without و/ف, without proclitics, core
+  std::vector<int> removals;
+};
+
+class AnalyzerReadings : public ::testing::TestWithParam<ReadingsCase> {};
+
+TEST_P(AnalyzerReadings, ListsEachDistinctReadingOnceWithItsHash) {
+  const ReadingsCase& c = GetParam();
+  Analyzer analyzer;
+  const WordAnalysis& a = analyzer.analyze_word(c.word);
+  std::vector<std::string> readings;
+  std::vector<int> removals;
+  for (std::size_t k = 0; k < a.reading_count; ++k) {
+    readings.emplace_back(a.reading(k));
+    removals.push_back(a.readings[k].removals);
+    EXPECT_EQ(a.readings[k].hash, lookup_hash(a.reading(k))) << a.reading(k);
+  }
+  EXPECT_EQ(readings, c.readings);
+  EXPECT_EQ(removals, c.removals);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Words, AnalyzerReadings,
+    ::testing::Values(ReadingsCase{"وبالحوثيين", {"وبالحوثيين", "بالحوثيين", "حوثيين"}, {0, 1, 4}},
+                      ReadingsCase{"الحوثيين", {"الحوثيين", "حوثيين"}, {0, 2}},
+                      ReadingsCase{"قوات", {"قوات"}, {0}},
+                      ReadingsCase{"وقواته", {"وقواته", "قواته"}, {0, 1}},  // the core is قواته
+                      ReadingsCase{"و2300", {"و2300"}, {0}},  // a number is read as written
+                      ReadingsCase{"٢٣٠٠", {"2300"}, {0}}),
+    [](const auto& info) { return "Case" + std::to_string(info.index); });
+
 }  // namespace
 }  // namespace marsad::text
