@@ -3,7 +3,8 @@
 
 Runs `marsad-tag --format conll FILE`, compares its BIO tags with the file's gold tags and prints
 entity-level precision, recall and F1 per class (PERS, LOC, ORG) with CoNLL semantics: an entity
-counts when its span and type are exactly right. MISC in the gold file is scored as O.
+counts when its span and type are exactly right. MISC in the gold file is scored as O. With --errors it
+first lists every missed and every wrongly tagged entity, to read what the tagger gets wrong.
 
 Exit status: 0 when every class reaches its --min-* target, 1 when one does not, 2 for a usage or
 tagger error, 77 when the data file is absent (the run is skipped).
@@ -71,6 +72,21 @@ def score(gold_sentences, predicted_sentences):
     return counts
 
 
+def print_errors(gold_sentences, predicted_sentences, out):
+    """One TAB-separated line per missed (miss) and per wrongly tagged (false) entity: the mark, the class,
+    the sentence's number, the entity's words, and the same words with three either side."""
+    for number, (gold, predicted) in enumerate(zip(gold_sentences, predicted_sentences), 1):
+        gold_spans = set(spans([tag for _, tag in gold]))
+        predicted_spans = set(spans([tag for _, tag in predicted]))
+        words = [token for token, _ in gold]
+        for mark, wrong in (("miss", gold_spans - predicted_spans), ("false", predicted_spans - gold_spans)):
+            for kind, first, last in sorted(wrong, key=lambda s: s[1]):
+                left = " ".join(words[max(0, first - 3):first])
+                right = " ".join(words[last + 1:last + 4])
+                name = " ".join(words[first:last + 1])
+                print(f"{mark}\t{kind}\t{number}\t{name}\t{left} [{name}] {right}", file=out)
+
+
 def f1(c):
     precision = c["correct"] / c["predicted"] if c["predicted"] else 0.0
     recall = c["correct"] / c["gold"] if c["gold"] else 0.0
@@ -85,6 +101,9 @@ def main():
     parser.add_argument("--min-loc", type=float, default=0.0, help="F1 that LOC must reach")
     parser.add_argument("--min-pers", type=float, default=0.0, help="F1 that PERS must reach")
     parser.add_argument("--min-org", type=float, default=0.0, help="F1 that ORG must reach")
+    parser.add_argument("--errors", action="store_true",
+                        help="also print each missed (miss) and wrongly tagged (false) entity, tab-separated: "
+                             "mark, class, sentence number, words, words in context")
     args = parser.parse_args()
 
     if not os.path.isfile(args.data):
@@ -111,6 +130,8 @@ def main():
         print(f"error: {error}", file=sys.stderr)
         return 2
 
+    if args.errors:
+        print_errors(gold, predicted, sys.stdout)
     targets = {"PERS": args.min_pers, "LOC": args.min_loc, "ORG": args.min_org}
     print(f"{'class':<6} {'gold':>6} {'tagged':>7} {'correct':>8} {'P':>7} {'R':>7} {'F1':>7} {'target':>7}")
     failed = []

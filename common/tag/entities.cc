@@ -147,7 +147,7 @@ struct TaggerTables {
   // The word lists of entity_rules.h, normalized.
   WordSet club_words, name_particles, plural_org_heads, particle_names, media_heads, org_tail_stops;
   WordSet locative, motion, actor_openers, plural_heads, ambiguous, not_family, patronymic, kunya, family_links, regnal;
-  WordSet not_before_names;
+  WordSet not_before_names, title_heads;
   std::vector<std::size_t> country_of;                         // entity → its country's index, or kNone
   std::unordered_map<std::size_t, std::size_t> capital_actor;  // city → the state or government it stands for
   std::unordered_map<std::size_t, std::size_t> army_of;        // country → its army (الجيش + nisba)
@@ -229,6 +229,7 @@ EntityTagger::EntityTagger(const Gazetteer& gazetteer, const Cues& cues)
   fill(t.particle_names, entity_rules::kParticleNames);
   fill(t.media_heads, entity_rules::kMediaHeads);
   fill(t.org_tail_stops, entity_rules::kOrgTailStops);
+  fill(t.title_heads, entity_rules::kTitleHeads);
 
   std::unordered_map<std::string_view, std::size_t> by_id;
   for (std::size_t i = 0; i < entities.size(); ++i) by_id.emplace(entities[i].id, i);
@@ -300,7 +301,8 @@ class SentenceTagger {
   std::string_view proclitics(std::size_t i, std::size_t removals) const;
   bool unknown_word(std::size_t i);
   bool family_name(std::size_t i);
-  bool surname(std::size_t i);
+  /** `verb_form` lets a word that reads as a verb through (هيل، ريد after كريستوفر، ريتشارد). */
+  bool surname(std::size_t i, bool verb_form = false);
   /** The word without its proclitics and article (والكويت → كويت). */
   std::string_view article_free(std::size_t i) const;
   /** A verb or an inflected dictionary word that the gazetteer does not keep whole: a name only ICU
@@ -327,8 +329,21 @@ class SentenceTagger {
   // --- candidates ---
   Candidate gazetteer_at(std::size_t i);
   Candidate organisation_at(std::size_t i);
+  /** The name in quotes after a head that ends at `head_end` (صحيفة «الراية»، شركة "أمريكان إكسبريس"):
+   *  the quoted tokens, linked when the gazetteer names an actor by them; empty when none. */
+  Candidate quoted_name_after(std::size_t head_end);
+  /** A city or town named as its sports club: followed by its own state's nisba in the masculine
+   *  (برشلونة الإسباني، ليون الفرنسي), where the city itself would take the feminine. */
+  bool club_by_nisba(std::size_t i, std::size_t entity);
   Candidate person_at(std::size_t i, bool after_title);
   Candidate nisba_at(std::size_t i);
+  /** A person's name that starts one word earlier, at a foreign given name the cue list does not hold
+   *  or at a given name it marks as also a common word (غيدو سمير); unlinked then, since the gazetteer's
+   *  person may be a relative (رفعت الأسد is not بشار الأسد). */
+  void extend_person_left(Candidate& c);
+  /** A state's nisba standing for a person of that state before their name, as a title does (فاز
+   *  الفرنسي أرنو كليمان على الصربي يانكو تيبساروفيتش): definite, singular, and no noun's adjective. */
+  bool nationality_before_name(std::size_t i);
   std::size_t pick_entity(const std::vector<std::uint32_t>& payloads, bool* ambiguous) const;
   bool accept_single_name(std::size_t i, const Entity& entity);
   bool locative_context(std::size_t i, std::string_view prefix) const;
@@ -375,6 +390,7 @@ class SentenceTagger {
   std::unordered_set<std::size_t> sentence_countries_;
   std::size_t title_until_ = kNone;  // a title's person may start up to this token
   std::size_t title_next_ = kNone;   // where the name after a title starts: past nisbas and the body named
+  std::size_t nationality_next_ = kNone;  // where the name after a nationality (الفرنسي) starts
 };
 
 bool SentenceTagger::any_form_in(std::size_t i, const WordSet& set) const {
@@ -561,6 +577,51 @@ Candidate SentenceTagger::gazetteer_at(std::size_t i) {
   c.kind = entities_[e].kind;
   c.person = c.kind == EntityKind::Person;
   c.from_nisba = slot(c.last).nisba == 1 && definite(c.last);
+  if (club_by_nisba(c.last, e)) {
+    c.entity = kNone;
+    c.kind = EntityKind::Club;
+  }
+  return c;
+}
+
+bool SentenceTagger::club_by_nisba(std::size_t i, std::size_t entity) {
+  EntityKind kind = entities_[entity].kind;
+  if ((kind != EntityKind::City && kind != EntityKind::Town) || !joined(i)) return false;
+  // The nisba agrees with a noun before the city (مطار عمان الأردني، ميناء حيفا الإسرائيلي), and a city
+  // joined by و to a place is one too (مطاري عمان الأردني ودمشق السوري).
+  if (std::size_t p = before(i); p != kNone && !stop(p) && !number(p) && !definite(p) && !reporting_verb(p) &&
+                                 !t_.lexicon->can_be_verb(article_free(p)) && !feminine_past_verb(p))
+    return false;
+  if (conjoined(i) && (found_.empty() || found_.back().kind != EntityKind::Club)) return false;
+  std::size_t k = i + 1;
+  const Slot& ks = slot(k);
+  if (ks.nisba != 1 || !definite(k) || conjoined(k) || !ends_with(word(k).normalized, kYa)) return false;
+  std::size_t state = ks.nisba_entity;
+  return entities_[state].kind == EntityKind::Country && t_.country_of[entity] == state;
+}
+
+Candidate SentenceTagger::quoted_name_after(std::size_t head_end) {
+  Candidate c;
+  std::size_t j = head_end + 1;
+  if (!quoted_after(head_end) || !in(j) || stop(j) || number(j) || conjoined(j) ||
+      !word(j).segments.enclitic.empty() || any_form_in(head_end, t_.title_heads))
+    return c;
+  for (std::size_t k = j; in(k) && k - j < kMaxOrgTokens; ++k) {
+    if (quoted_after(k)) {
+      c.first = j;
+      c.last = k;
+      break;
+    }
+    if (!joined(k)) return c;
+  }
+  if (c.first == kNone) return c;
+  if (const Slot& n = slot(j); n.name == c.length()) {
+    std::size_t e = pick_entity(*n.name_payloads, nullptr);
+    if (e != kNone && !is_place(entities_[e].kind)) {
+      c.entity = e;
+      c.kind = entities_[e].kind;
+    }
+  }
   return c;
 }
 
@@ -575,9 +636,16 @@ Candidate SentenceTagger::organisation_at(std::size_t i) {
   const Head& head = t_.heads[s.head_row];
   std::size_t end = i + s.head - 1;
   std::size_t j = end + 1;
-  if (!joined(end)) return c;
-  c.first = i;
+  if (!joined(end)) {
+    c = quoted_name_after(end);
+    if (c.length() == 0 || c.entity != kNone) return c;
+  } else {
+    c.first = i;
+  }
   c.kind = head.kind == HeadKind::Fixed ? head.fixed : EntityKind::Government;
+  // A business or a club named by an adjective after its head (البنك التجاري، النادي الأهلي).
+  const bool business =
+      head.kind == HeadKind::Fixed && (head.fixed == EntityKind::Company || head.fixed == EntityKind::Club);
   // A name of the gazetteer right after the head stands alone: the gazetteer lists the forms with a
   // head that are names (حركة حماس، قناة الجزيرة), and the head is a description otherwise (قناة روسيا اليوم).
   if (const Slot& n = slot(j); n.name > 0) {
@@ -597,7 +665,10 @@ Candidate SentenceTagger::organisation_at(std::size_t i) {
           pro.find(kKaf) != std::string_view::npos)
         break;
       const Slot& ks = slot(k);
+      // After a business's or club's head with the article, only adjectives: no construct, no و.
+      if (business && definite(i) && k > j && (!definite(k) || conjoined(k))) break;
       if (ks.nisba > 0 && definite(k)) {
+        if (business && words == 0) return {};  // الشركة الأمريكية، النادي الإنجليزي: a description
         std::size_t place = ks.nisba_entity;
         if (entities_[place].kind == EntityKind::Country) {
           // A force of a state is its army when the gazetteer has one (للقوات السورية، سلاح الجو التركي).
@@ -620,6 +691,10 @@ Candidate SentenceTagger::organisation_at(std::size_t i) {
           end = k + ks.name - 1;
           named = true;
           ++words;
+          // A bank named by its state and an adjective (مصرف قطر المركزي).
+          if (business && joined(end) && definite(end + 1) && !conjoined(end + 1) && !stop(end + 1) &&
+              slot(end + 1).nisba == 0 && slot(end + 1).name == 0 && !any_form_in(end + 1, t_.org_tail_stops))
+            ++end;
           break;
         }
         if (e != kNone) break;  // another body or a person: not part of this name
@@ -654,7 +729,10 @@ Candidate SentenceTagger::organisation_at(std::size_t i) {
       break;
     }
     // A head and one common word is a description (مجلس الوزراء، المجموعة الثانية), not a name.
-    if (words == 0 || (!named && (words < 2 || any_form_in(i, t_.plural_org_heads)))) return {};
+    // …when the adjective agrees with the head (البنك التجاري, not متطلبات البنك الرأسمالية).
+    bool adjective_named = business && definite(i) && words == 1 &&
+                           ends_with(word(i).normalized, kTaMarbuta) == ends_with(word(end).normalized, kTaMarbuta);
+    if (words == 0 || (!named && !adjective_named && (words < 2 || any_form_in(i, t_.plural_org_heads)))) return {};
     // A gazetteer name that starts with the head wins unless a state's nisba follows it (حزب الله).
     if (s.name > 0 && !c.from_nisba) return {};
     c.last = end;
@@ -718,13 +796,19 @@ Candidate SentenceTagger::person_at(std::size_t i, bool after_title) {
     end = i + s.given - 1;
     uncertain = t_.uncertain_names[s.given_row] || with_article;
     firm_given = !uncertain;
-    if (with_article) {  // الحسن بن علي، الحسن الثاني: with the article, only before a name, بن or a number
+    // الحسن بن علي، الحسن الثاني: with the article, only before a name, بن or a number, or right after a
+    // title (الإمام الحسين).
+    if (with_article && !(after_title && title_next_ == i && !any_form_in(i, t_.not_family) &&
+                          !any_form_in(i, t_.org_tail_stops))) {
       std::size_t k = end + 1;
       if (!joined(end) || !(slot(k).given > 0 || any_form_in(k, t_.patronymic) || any_form_in(k, t_.regnal)))
         return c;
     }
   } else if (after_title && s.name == 0 && word(i).segments.proclitic.empty() && word(i).segments.enclitic.empty() &&
-             (unknown_word(i) || word(i).segments.attestation == text::Attestation::Name)) {
+             (unknown_word(i) || word(i).segments.attestation == text::Attestation::Name ||
+              (i == nationality_next_ && joined(i) && unknown_word(i + 1) && !stop(i) && !definite(i) &&
+               !t_.lexicon->can_be_verb(word(i).normalized)))) {
+    // …or, after a nationality, a word the dictionary has before a foreign one (الفرنسي ديدييه ديشان).
     if (joined(i) && gazetteer_at(i + 1).person) return c;  // وزير دفاعه سيرغي شويغو: the name is further on
     end = i;
   } else if (s.name == 0 && unknown_word(i) && word(i).segments.attestation == text::Attestation::Unknown &&
@@ -735,14 +819,38 @@ Candidate SentenceTagger::person_at(std::size_t i, bool after_title) {
     return c;
   }
   const std::size_t first_end = end;
+  const bool kunya_first = any_form_in(i, t_.kunya);
+  // A foreign given name (كريستوفر، ريتشارد) is followed by the family name, whatever Arabic word it looks like.
+  const bool foreign_first = firm_given && unknown_word(i);
   bool strong = false;  // a continuation that makes an uncertain first name a name: a given name, بن, a foreign word
   for (std::size_t words = 0; words < kMaxNameTokens && joined(end); ++words) {
     std::size_t k = end + 1;
     const Slot& ks = slot(k);
+    // علي (also the particle على) inside a name, before another name (محمد علي السعدي).
+    bool given_particle = stop(k) && ks.given == 1 && ks.given_removals == 0 && joined(k) &&
+                          (slot(k + 1).given > 0 || unknown_word(k + 1) || family_name(k + 1));
+    if (given_particle && !conjoined(k)) {
+      end = k;
+      strong = true;
+      continue;
+    }
     if (conjoined(k) || number(k) || (stop(k) && !any_form_in(k, t_.patronymic))) break;
+    // A nom de guerre: a kunya and the nisba of a state (أبو حمزة المصري).
+    if (kunya_first && definite(k) && ks.nisba == 1 && entities_[ks.nisba_entity].kind == EntityKind::Country &&
+        ends_with(word(k).normalized, kYa)) {
+      end = k;
+      break;
+    }
     if (ks.name > 0 && (!definite(k) || ks.name > 1)) {  // a place, a body or a known person ends the name
       std::size_t e = pick_entity(*ks.name_payloads, nullptr);
       if (e != kNone && (entities_[e].kind != EntityKind::Person || ks.name > 1)) break;
+      // A family name the gazetteer knows alone, after given names it does not list (خوسي لويس ثاباتيرو):
+      // unlinked, since it may be a relative's (جيب بوش).
+      if (e != kNone && !definite(k) && !with_article && (firm_given || strong || after_title)) {
+        end = k;
+        strong = true;
+        continue;
+      }
     }
     if ((any_form_in(k, t_.patronymic) || any_form_in(k, t_.family_links)) && joined(k)) {
       if (any_form_in(k + 1, t_.kunya) && joined(k + 1) && (slot(k + 2).given > 0 || surname(k + 2))) {
@@ -769,7 +877,7 @@ Candidate SentenceTagger::person_at(std::size_t i, bool after_title) {
       end = k + slot(k + 1).given;
       continue;
     }
-    if (unknown_word(k) || (end == first_end && (firm_given || after_title) && surname(k))) {
+    if (unknown_word(k) || (end == first_end && (firm_given || after_title) && surname(k, foreign_first))) {
       strong = strong || unknown_word(k) || firm_given;
       end = k;
       continue;
@@ -795,6 +903,38 @@ Candidate SentenceTagger::person_at(std::size_t i, bool after_title) {
   return c;
 }
 
+bool SentenceTagger::nationality_before_name(std::size_t i) {
+  const Slot& s = slot(i);
+  if (s.nisba != 1 || !definite(i) || entities_[s.nisba_entity].kind != EntityKind::Country || !joined(i)) return false;
+  std::string_view w = word(i).normalized;
+  if (!ends_with(w, kYa) && !ends_with(w, kTaMarbuta)) return false;
+  // The article the segmenter took off (الألماني), not the one of the nisba itself (ألماني).
+  std::string_view article = word(i).segments.proclitic;
+  if (!ends_with(article, kArticle) && !ends_with(article, "لل")) return false;
+  // After a verb, a particle, a pause or an indefinite noun it completes (عرقلة الياباني), the nisba is a
+  // noun; after a definite noun, its adjective (اللاعب الفرنسي).
+  std::size_t p = before(i);
+  return p == kNone || (!definite(p) && !number(p) && slot(p).title == 0 && slot(p).head == 0 &&
+                        (found_.empty() || found_.back().last != p));
+}
+
+void SentenceTagger::extend_person_left(Candidate& c) {
+  std::size_t p = before(c.first);
+  if (p == kNone || (!found_.empty() && found_.back().last >= p) || c.remembered != nullptr || conjoined(c.first) ||
+      any_form_in(c.first, t_.kunya))
+    return;
+  const Slot& ps = slot(p);
+  if (stop(p) || !word(p).segments.enclitic.empty() || ps.title > 0 || ps.head > 0 || ps.name > 0 || number(p) ||
+      any_form_in(p, t_.not_family) || any_form_in(p, t_.kunya) || any_form_in(p, t_.patronymic))
+    return;
+  bool foreign = unknown_word(p) && word(p).segments.attestation == text::Attestation::Unknown &&
+                 word(p).segments.proclitic.empty() && !definite(p);
+  bool given = ps.given == 1 && ps.given_removals == 0;
+  if (!foreign && !given) return;
+  c.first = p;
+  c.entity = kNone;
+}
+
 /** A family name with the article: a nisba-like name (المسماري، البدوي) or a word the lexicon does
  *  not know, but no state's nisba (الأمريكي) and no time word (الماضي). */
 bool SentenceTagger::family_name(std::size_t k) {
@@ -812,7 +952,7 @@ bool SentenceTagger::family_name(std::size_t k) {
 
 /** A word that may follow a given name as its surname: no clitics, no particle, verb, title, head,
  *  nisba or gazetteer place (جورج بوش، كوفي أنان). */
-bool SentenceTagger::surname(std::size_t k) {
+bool SentenceTagger::surname(std::size_t k, bool verb_form) {
   if (!in(k) || stop(k) || number(k) || conjoined(k)) return false;
   const text::WordAnalysis& w = word(k);
   if (text::count_code_points(w.normalized) < 3) return false;
@@ -823,9 +963,11 @@ bool SentenceTagger::surname(std::size_t k) {
     std::size_t e = pick_entity(*ks.name_payloads, nullptr);
     if (e != kNone && entities_[e].kind != EntityKind::Person) return false;
   }
-  if (t_.lexicon->can_be_verb(w.normalized) || reporting_verb(k) || any_form_in(k, t_.actor_openers) ||
+  if ((!verb_form && t_.lexicon->can_be_verb(w.normalized)) || reporting_verb(k) || any_form_in(k, t_.actor_openers) ||
       any_form_in(k, t_.not_family))
     return false;
+  // A verb with a pronoun or an accusative is no name (تشبثه، مؤتمرا).
+  if (verb_form && (!w.segments.enclitic.empty() || ends_with(w.normalized, kAlef))) return false;
   if (definite(k)) return !(ks.nisba > 0);
   // The segmenter may cut a foreign name (بوش as ب + وش): the whole word decides.
   // …unless what is left without the particle is a word (تأمر بوقف: ب + وقف).
@@ -1122,10 +1264,13 @@ std::vector<EntityMention> SentenceTagger::run() {
         title_next_ = i + 1;
       else if (after_title)
         title_until_ = title_next_ = kNone;
+      else if (nationality_before_name(i))
+        title_next_ = title_until_ = nationality_next_ = i + 1;
       ++i;
       continue;
     }
     if (best.person) {
+      if (!after_title) extend_person_left(best);
       title_until_ = title_next_ = kNone;
     } else if (after_title) {
       title_next_ = best.last + 1;  // the body the office belongs to (المتحدث باسم الكرملين دميتري بيسكوف)

@@ -43,7 +43,7 @@ inline constexpr std::string_view kPluralHeads[] = {
 };
 
 /** One-word names that are also common words (كيف "how", سرت "spread", حماة "protectors", جدة
- *  "grandmother", الأمل "hope", صالح "valid"): names only in a place's context (في، إلى، مدينة …),
+ *  "grandmother", الأمل "hope", صالح "valid", إيجاد "finding" for إيغاد): names only in a place's context (في، إلى، مدينة …),
  *  after a title, or joined by و to another name. Stop words are always treated so. */
 inline constexpr std::string_view kAmbiguousNames[] = {
     "كيف",      "سرت",    "حماة",     "جدة",     "الأمل",    "أمل",     "صالح",     "العمارة", "عمارة",
@@ -51,7 +51,7 @@ inline constexpr std::string_view kAmbiguousNames[] = {
     "البغدادي", "النصرة", "القيارة",  "الخليل",  "المنصورة", "الحرية",  "التحرير",  "الوحدة",  "النصر",
     "الكرامة",  "السلام", "الأمن",    "العاصمة", "الطيبة",   "الرملة",  "الحسينية", "الفاو",   "المهدي",
     "الحكيم",   "الرشيد", "الخالدية", "الزهراء", "بدر",      "تقدم",    "صور",      "بنت",     "دير",
-    "مشهد",     "بون",    "نيس",      "الزاوية", "الصحراء",  "لغات",
+    "مشهد",     "بون",    "نيس",      "الزاوية", "الصحراء",  "لغات",     "إيجاد",
 };
 
 /** Continents and world regions that no gazetteer entry names (they have no country to roll up to):
@@ -136,6 +136,9 @@ inline constexpr std::string_view kWorldRegions[] = {
 inline constexpr std::string_view kMediaHeads[] = {"صحيفة", "جريدة", "مجلة",    "قناة",  "موقع",
                                                    "وكالة", "إذاعة", "تلفزيون", "فضائية"};
 
+/** Heads before a quoted title that names no organisation (برنامج «حوار من القلب», a programme). */
+inline constexpr std::string_view kTitleHeads[] = {"برنامج"};
+
 /** One-word names that are also particles (كيف "how"): names only right after في، إلى، من …, like stop words. */
 inline constexpr std::string_view kParticleNames[] = {"كيف"};
 
@@ -188,6 +191,7 @@ inline constexpr std::string_view kNotFamilyNames[] = {
     "العربي",  "الغربي",     "الشرقي",   "الشمالي",  "الجنوبي",   "الدولي", "الوطني", "الرسمي",  "الأمني",  "العسكري",
     "السياسي", "الإسرائيلي", "الأمريكي", "الأميركي", "الفلسطيني", "المصري", "السوري", "العراقي", "صباح",    "مساء",
     "ليل",     "ليلة",       "فجر",      "ظهر",      "عصر",       "يوم",    "أمس",    "غدا",     "اليوم",   "الليلة",
+    "التوالي", "المبارك", "الكريم",
 };
 
 /** Stop words after which a common word is a noun's complement or an adjective, never a name standing

@@ -13,7 +13,7 @@
 namespace marsad::tag {
 namespace {
 
-constexpr std::array<std::pair<EntityKind, std::string_view>, 17> kKindNames{{
+constexpr std::array<std::pair<EntityKind, std::string_view>, 19> kKindNames{{
     {EntityKind::Country, "country"},
     {EntityKind::Region, "region"},
     {EntityKind::City, "city"},
@@ -30,6 +30,8 @@ constexpr std::array<std::pair<EntityKind, std::string_view>, 17> kKindNames{{
     {EntityKind::Party, "party"},
     {EntityKind::Media, "media"},
     {EntityKind::Ngo, "ngo"},
+    {EntityKind::Company, "company"},
+    {EntityKind::Club, "club"},
     {EntityKind::Person, "person"},
 }};
 

@@ -10,7 +10,7 @@ namespace marsad::tag {
 
 enum class EntityKind {
   Country, Region, City, Town, District, Camp, Crossing, Facility, Sea,
-  Government, StateForce, ArmedGroup, InternationalOrg, Party, Media, Ngo, Person,
+  Government, StateForce, ArmedGroup, InternationalOrg, Party, Media, Ngo, Company, Club, Person,
 };
 
 /** The kind's name in the gazetteer files ("state-force"). */

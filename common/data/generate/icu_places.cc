@@ -40,8 +40,9 @@ constexpr std::size_t kColumns = 6;
 
 constexpr std::array<std::string_view, 9> kPlaceKinds{"country", "region",   "city",     "town", "district",
                                                       "camp",    "crossing", "facility", "sea"};
-constexpr std::array<std::string_view, 8> kActorKinds{"state-force", "government", "armed-group", "international-org",
-                                                      "party",       "media",      "ngo",         "person"};
+constexpr std::array<std::string_view, 10> kActorKinds{"state-force", "government", "armed-group", "international-org",
+                                                       "party",       "media",      "ngo",         "company",
+                                                       "club",        "person"};
 // Kinds that always roll up to something (see README: parent rules).
 constexpr std::array<std::string_view, 9> kKindsWithParent{"region", "city",     "town",        "district",  "camp",
                                                            "crossing", "facility", "state-force", "government"};

@@ -75,6 +75,13 @@ TEST(ConllTags, PersonsPlacesAndOtherActorsGetTheirClass) {
                                             "O"}));
 }
 
+TEST(ConllTags, CompaniesAndClubsAreOrganisations) {
+  ConllSentence s = sentence("اشترت شركة نوكيا حصة في ريال مدريد");
+  std::vector<std::string> tags =
+      bio_tags(s, {mention(s, 1, 2, EntityKind::Company), mention(s, 5, 6, EntityKind::Club)});
+  EXPECT_EQ(tags, (std::vector<std::string>{"O", "O", "B-ORG", "O", "O", "B-ORG", "I-ORG"}));
+}
+
 TEST(ConllTags, AnEntityCoversEveryTokenItsBytesOverlap) {
   ConllSentence s = sentence("وصل إلى دمشق.");  // one input token: "دمشق."
   EntityMention m;

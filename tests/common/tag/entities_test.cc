@@ -235,6 +235,51 @@ INSTANTIATE_TEST_SUITE_P(
         EntityCase{"اجتمع مجلس الوزراء صباح الأحد", {}, {"مجلس الوزراء"}},
         EntityCase{"قالت الوزارة إن قواتها استعادت السيطرة", {}, {"قواتها"}}));
 
+INSTANTIATE_TEST_SUITE_P(
+    CompaniesAndClubs, EntitySpec,
+    ::testing::Values(
+        // Companies and clubs of the gazetteer, alone or after their head.
+        EntityCase{"أعلنت شركة نوكيا الفنلندية عن هاتف جديد", {{"نوكيا", "nokia", kActor}}, {}},
+        EntityCase{"فاز ريال مدريد على ضيفه بهدفين", {{"ريال مدريد", "real-madrid", kActor}}, {"مدريد"}},
+        // A city with its state's nisba in the masculine is its club; after a noun the nisba is the noun's.
+        EntityCase{"فاز ريال مدريد على برشلونة الإسباني بهدفين",
+                   {{"ريال مدريد", "real-madrid", kActor}, {"برشلونة", "unlinked:برشلونه", kActor}},
+                   {}},
+        EntityCase{"هبطت الطائرة في مطار عمان الأردني مساء أمس", {{"عمان", "amman", kPlace}}, {}},
+        EntityCase{"أكد مدرب نادي برشلونة أن الفريق جاهز", {{"نادي برشلونة", "unlinked:نادي برشلونه", kActor}}, {}},
+        // A name in quotes after a head is the organisation's, a programme's title is none.
+        EntityCase{"ذكرت صحيفة «نيويورك تايمز» أن المفاوضات توقفت",
+                   {{"نيويورك تايمز", "unlinked:نيويورك تايمز", kActor}},
+                   {"نيويورك", "صحيفة"}},
+        EntityCase{"أطلقت شركة «جلف فيلم» فيلما جديدا", {{"جلف فيلم", "unlinked:جلف فيلم", kActor}}, {}},
+        EntityCase{"تحدث الوزير في برنامج «حوار مفتوح» على القناة", {}, {"حوار مفتوح"}},
+        // A bank or a club named by an agreeing adjective; a nisba alone after the head describes.
+        EntityCase{"قال البنك التجاري إن أرباحه ارتفعت", {{"البنك التجاري", "unlinked:بنك التجاري", kActor}}, {}},
+        EntityCase{"أعلن النادي الإنجليزي تعاقده مع مدافع جديد", {}, {"النادي الإنجليزي"}}));
+
+INSTANTIATE_TEST_SUITE_P(
+    PersonsByRule, EntitySpec,
+    ::testing::Values(
+        // A state's nisba standing for a person opens a foreign name, as a title does.
+        EntityCase{"تغلب الصربي يانكو تيبساروفيتش على منافسه",
+                   {{"يانكو تيبساروفيتش", "unlinked:يانكو تيبساروفيتش", kActor}},
+                   {}},
+        EntityCase{"تراجعت ثقة المستهلك في مسح ألماني جديد", {}, {"جديد"}},
+        // علي inside a name, a kunya with a state's nisba, a foreign given name before a verb-like surname.
+        EntityCase{"قال محمد علي السعدي إن المعرض افتتح", {{"محمد علي السعدي", "unlinked:محمد علي السعدي", kActor}}, {}},
+        EntityCase{"نشر أبو حمزة المصري بيانا جديدا", {{"أبو حمزة المصري", "unlinked:ابو حمزه المصري", kActor}}, {}},
+        EntityCase{"وقال كريستوفر هيل إن المحادثات مثمرة", {{"كريستوفر هيل", "unlinked:كريستوفر هيل", kActor}}, {}},
+        EntityCase{"وصل الإمام الحسين إلى كربلاء", {{"الحسين", "unlinked:الحسين", kActor}}, {}},
+        // Given names before a family name the gazetteer knows alone: the whole name, unlinked (a
+        // relative may bear it).
+        EntityCase{"قال رئيس الحكومة خوسيه مانويل ثاباتيرو إن بلاده ستنسحب",
+                   {{"خوسيه مانويل ثاباتيرو", "unlinked:خوسيه مانويل ثاباتيرو", kActor}},
+                   {"ثاباتيرو"}},
+        EntityCase{"قال ماهر شارون إن الحكومة ستسقط", {{"ماهر شارون", "unlinked:ماهر شارون", kActor}}, {}},
+        // A foreign given name the cue list does not hold, before a name.
+        EntityCase{"وصل غيدو سمير إلى القاهرة", {{"غيدو سمير", "unlinked:غيدو سمير", kActor}}, {}},
+        EntityCase{"عرضت الدور على أحمد زكي", {}, {"على أحمد زكي"}}));
+
 INSTANTIATE_TEST_SUITE_P(WorldRegions, EntitySpec,
                          ::testing::Values(EntityCase{"تتصاعد التوترات في الشرق الأوسط وشمال أفريقيا",
                                                       {{"الشرق الأوسط", "unlinked:شرق الاوسط", kPlace},
@@ -337,6 +382,18 @@ TEST(EntityTagger, UnlinkedKindsFollowTheHead) {
   EXPECT_EQ(found[0].kind, EntityKind::Government);
   EXPECT_FALSE(found[0].linked());
   EXPECT_EQ(found[1].kind, EntityKind::Person);
+}
+
+TEST(EntityTagger, CompaniesAndClubsHaveTheirKinds) {
+  std::string text = "أطلقت شركة «جلف فيلم» فيلما بتمويل من مايكروسوفت وريال مدريد";
+  std::vector<EntityMention> found = tag_text(text);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].kind, EntityKind::Company);
+  EXPECT_FALSE(found[0].linked());
+  EXPECT_EQ(found[1].id, "microsoft");
+  EXPECT_EQ(found[1].kind, EntityKind::Company);
+  EXPECT_EQ(found[2].id, "real-madrid");
+  EXPECT_EQ(found[2].kind, EntityKind::Club);
 }
 
 TEST(EntityTagger, MentionsAreOrderedWithoutOverlapAndInsideTheRange) {

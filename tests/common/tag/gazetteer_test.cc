@@ -25,6 +25,17 @@ TEST(Gazetteer, BuiltinEntriesRollUpToTheirCountry) {
   EXPECT_TRUE(g.lineage("no-such-id").empty());
 }
 
+TEST(Gazetteer, CompaniesAndClubsAreActorKinds) {
+  EXPECT_EQ(parse_entity_kind("company"), EntityKind::Company);
+  EXPECT_EQ(parse_entity_kind("club"), EntityKind::Club);
+  EXPECT_EQ(to_string(EntityKind::Club), "club");
+  EXPECT_FALSE(is_place(EntityKind::Company));
+  const Entity* nokia = Gazetteer::builtin().find("nokia");
+  ASSERT_NE(nokia, nullptr);
+  EXPECT_EQ(nokia->kind, EntityKind::Company);
+  EXPECT_EQ(Gazetteer::builtin().lineage("real-madrid").back()->id, "spain");
+}
+
 TEST(Gazetteer, BuiltinCountriesCarryANisba) {
   const Gazetteer& g = Gazetteer::builtin();
   for (std::string_view id : {"azerbaijan", "armenia", "yemen", "russia"}) {
