@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
     searcher::Searcher searcher(db, settings, stopwords);
     searcher::SearchResult result = searcher.search(request);
     if (json) {
-      nlohmann::json out{{"query", request.query}, {"estimated_matches", result.estimated_matches}, {"hits", nlohmann::json::array()}};
+      nlohmann::json out{{"query", request.query}, {"total", {{"value", result.total}, {"exact", result.total_exact}}}, {"hits", nlohmann::json::array()}};
       for (const auto& h : result.hits)
         out["hits"].push_back({{"id", h.id}, {"title", h.title}, {"date", h.date}, {"source", h.source}, {"url", h.url},
                                {"percent", h.percent}, {"snippet", h.snippet}});
@@ -49,7 +49,8 @@ int main(int argc, char** argv) {
     }
     // Text from the index or the command line may hold control characters: never sent raw to a terminal.
     using text::printable;
-    std::cout << "about " << result.estimated_matches << " reports match: " << printable(request.query) << '\n';
+    std::cout << (result.total_exact ? "" : "about ") << result.total << (result.total == 1 ? " report matches: " : " reports match: ")
+              << printable(request.query) << '\n';
     std::size_t rank = request.offset;
     for (const auto& h : result.hits) {
       std::cout << '\n' << ++rank << ". " << printable(h.title) << "\n   " << (h.date.empty() ? "(no date)" : h.date) << " | "

@@ -104,9 +104,12 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
   Xapian::Query query = parse(request.query);
   enquire.set_query(query);
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+  // Checking every document makes Xapian count the matches instead of estimating them: analysts
+  // quote these numbers.
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, db_.get_doccount());
   SearchResult result;
-  result.estimated_matches = mset.get_matches_estimated();
+  result.total = mset.get_matches_estimated();
+  result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     auto data = nlohmann::json::parse(it.get_document().get_data());
     SearchHit hit;

@@ -27,7 +27,8 @@ struct SearchHit {
 };
 
 struct SearchResult {
-  Xapian::doccount estimated_matches = 0;
+  Xapian::doccount total = 0;  // every matching report, counted (not Xapian's estimate)
+  bool total_exact = true;     // false only if Xapian could not count them all
   std::vector<SearchHit> hits;
 };
 

@@ -64,6 +64,20 @@ TEST_F(SearcherTest, DateAndSourceFilters) {
   for (const auto& hit : searcher.search({"هدنة source:\"صحيفة الأفق\"", 0, 1000}).hits) EXPECT_EQ(hit.source, "صحيفة الأفق");
 }
 
+TEST_F(SearcherTest, TotalsCountEveryMatchingReport) {
+  // A page of one hit still reports how many match, counted, for queries whose matches Xapian would
+  // otherwise estimate from term statistics (AND of common words, phrases, filters, NOT).
+  Searcher searcher(index_);
+  for (const std::string query : {"قصف قتلى", "القوات الحكومية مدنيين", "\"وقف إطلاق النار\" هدنة", "الجيش -الخرطوم",
+                                  "هجوم date:2023-01-01..2023-12-31", "وزارة OR مجلس", "قتلى جرحى مدنيين أطفال"}) {
+    SearchResult page = searcher.search({query, 0, 1});
+    SearchResult all = searcher.search({query, 0, 10'000});
+    EXPECT_TRUE(page.total_exact) << query;
+    EXPECT_EQ(page.total, all.hits.size()) << query;
+    EXPECT_EQ(all.total, all.hits.size()) << query;
+  }
+}
+
 TEST_F(SearcherTest, SnippetsMarkMatches) {
   Searcher searcher(index_);
   auto result = searcher.search({"بالخرطوم", 0, 1});
