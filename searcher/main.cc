@@ -9,6 +9,7 @@
 #include "common/cli/run_main.h"
 #include "common/text/stemmer.h"
 #include "common/text/utf8.h"
+#include "searcher/result_json.h"
 #include "searcher/searcher.h"
 
 int main(int argc, char** argv) {
@@ -40,10 +41,7 @@ int main(int argc, char** argv) {
     searcher::Searcher searcher(db, settings, stopwords);
     searcher::SearchResult result = searcher.search(request);
     if (json) {
-      nlohmann::json out{{"query", request.query}, {"total", {{"value", result.total}, {"exact", result.total_exact}}}, {"hits", nlohmann::json::array()}};
-      for (const auto& h : result.hits)
-        out["hits"].push_back({{"id", h.id}, {"title", h.title}, {"date", h.date}, {"source", h.source}, {"url", h.url},
-                               {"percent", h.percent}, {"snippet", h.snippet}});
+      nlohmann::json out = searcher::result_json(request, result);
       std::cout << out.dump(2) << '\n';
       return cli::kExitOk;
     }

@@ -1,5 +1,7 @@
 #include "searcher/searcher.h"
 
+#include <chrono>
+
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -60,9 +62,12 @@ SearchResult Searcher::search(const SearchRequest& request) {
   // A writer committing meanwhile can discard the revision being read: read the newest one again.
   // Xapian reports some such races as corruption; only a newer revision makes that worth a retry.
   constexpr int kMaxAttempts = 10;
+  const auto start = std::chrono::steady_clock::now();
   for (int attempt = 1;; ++attempt) {
     try {
-      return search_once(request);
+      SearchResult result = search_once(request);
+      result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      return result;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kMaxAttempts) throw;
       recover();
@@ -118,7 +123,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     hit.date = data["date"].is_string() ? data["date"].get<std::string>() : "";
     hit.source = data.value("source", "");
     hit.url = data.value("url", "");
-    hit.percent = it.get_percent();
+    hit.score = it.get_weight();
     hit.snippet = mset.snippet(data.value("body", ""), 200, stem_, Xapian::MSet::SNIPPET_EXHAUSTIVE, "[", "]", "…");
     for (char& c : hit.snippet)
       if (c == '\n') c = ' ';

@@ -23,12 +23,13 @@ struct SearchRequest {
 struct SearchHit {
   std::string id, title, date, source, url;
   std::string snippet;  // a passage of the body with matches in [brackets]
-  int percent = 0;
+  double score = 0;     // the ranking weight (BM25)
 };
 
 struct SearchResult {
   Xapian::doccount total = 0;  // every matching report, counted (not Xapian's estimate)
   bool total_exact = true;     // false only if Xapian could not count them all
+  double took_ms = 0;          // time spent answering, opening the index excluded
   std::vector<SearchHit> hits;
 };
 

@@ -8,10 +8,12 @@
 
 #include <atomic>
 #include <cstdio>
+#include <limits>
 #include <thread>
 
 #include "common/errors.h"
 #include "common/schema.h"
+#include "searcher/result_json.h"
 
 namespace fs = std::filesystem;
 
@@ -75,6 +77,31 @@ TEST_F(SearcherTest, TotalsCountEveryMatchingReport) {
     EXPECT_TRUE(page.total_exact) << query;
     EXPECT_EQ(page.total, all.hits.size()) << query;
     EXPECT_EQ(all.total, all.hits.size()) << query;
+  }
+}
+
+TEST_F(SearcherTest, JsonHoldsTheDocumentedKeys) {
+  Searcher searcher(index_);
+  SearchRequest request{"وقف إطلاق النار", 0, 3};
+  SearchResult result = searcher.search(request);
+  nlohmann::json out = result_json(request, result);
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : out.items()) keys.push_back(key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"hits", "query", "took_ms", "total"}));
+  EXPECT_EQ(out["query"], "وقف إطلاق النار");
+  EXPECT_EQ(out["total"]["value"], result.total);
+  EXPECT_EQ(out["total"]["exact"], true);
+  EXPECT_GE(out["took_ms"].get<double>(), 0.0);
+  ASSERT_EQ(out["hits"].size(), 3u);
+  double previous = std::numeric_limits<double>::max();
+  for (const auto& hit : out["hits"]) {
+    keys.clear();
+    for (const auto& [key, value] : hit.items()) keys.push_back(key);
+    EXPECT_EQ(keys, (std::vector<std::string>{"date", "id", "score", "snippet", "source", "title", "url"}));
+    EXPECT_FALSE(hit["id"].get<std::string>().empty());
+    EXPECT_GT(hit["score"].get<double>(), 0.0);
+    EXPECT_LE(hit["score"].get<double>(), previous);  // best first
+    previous = hit["score"].get<double>();
   }
 }
 

@@ -1,0 +1,13 @@
+#pragma once
+// The JSON form of a search answer: one function, so that every interface prints the same object.
+#include <nlohmann/json.hpp>
+
+#include "searcher/searcher.h"
+
+namespace marsad::searcher {
+
+/** {"query", "total": {"value", "exact"}, "took_ms", "hits": [{"id", "score", "date", "source",
+ *  "title", "url", "snippet"}]}; the keys are documented in the README and scripts depend on them. */
+nlohmann::json result_json(const SearchRequest& request, const SearchResult& result);
+
+}  // namespace marsad::searcher
