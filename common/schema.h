@@ -10,7 +10,7 @@
 namespace marsad::schema {
 
 /** Bumped whenever the layout below changes; the searcher refuses other versions. */
-inline constexpr int kVersion = 2;
+inline constexpr int kVersion = 3;
 
 // ---- Term prefixes (Xapian conventions where one exists) ----
 /** Unique record id: exactly one per document, used by replace_document. */
@@ -55,6 +55,7 @@ inline constexpr Xapian::valueno kContentHashSlot = 7;  // hash of the stored re
 /** The days the text itself names (dates and periods), earliest and latest: "YYYYMMDD", absent when none. */
 inline constexpr Xapian::valueno kTextDateFromSlot = 8;
 inline constexpr Xapian::valueno kTextDateToSlot = 9;
+inline constexpr Xapian::valueno kClaimantsSlot = 10;  // facet: the ids of the claimants of the report's claims
 inline constexpr char kListSeparator = '\n';  // between the ids of a multi-valued slot
 
 // ---- Database metadata keys ----

@@ -97,7 +97,7 @@ bool current(const tag::Claim& claim) { return !claim.negated && !claim.historic
  */
 std::optional<date::CivilDate> add_tags(Xapian::Document& doc, nlohmann::json& data, const RecordTags& tags,
                                         const Record& record, const tag::Gazetteer& gazetteer) {
-  std::set<std::string> actors, places, types;
+  std::set<std::string> actors, places, types, claimants;
   struct Seen {
     tag::EntityKind kind;
     bool actor = false, place = false;
@@ -122,7 +122,10 @@ std::optional<date::CivilDate> add_tags(Xapian::Document& doc, nlohmann::json& d
     }
     for (const tag::Claim& c : s.claims) {
       if (current(c)) types.insert(c.type);
-      if (c.claimant && *c.claimant < s.entities.size()) filters.emplace(schema::kClaimantPrefix, s.entities[*c.claimant].id);
+      if (c.claimant && *c.claimant < s.entities.size()) {
+        filters.emplace(schema::kClaimantPrefix, s.entities[*c.claimant].id);
+        claimants.insert(s.entities[*c.claimant].id);
+      }
     }
     for (const tag::DateMention& d : s.dates) {
       if (!from || d.from < *from) from = d.from;
@@ -149,6 +152,7 @@ std::optional<date::CivilDate> add_tags(Xapian::Document& doc, nlohmann::json& d
   if (!actors.empty()) doc.add_value(schema::kActorsSlot, joined(actors));
   if (!places.empty()) doc.add_value(schema::kPlacesSlot, joined(places));
   if (!types.empty()) doc.add_value(schema::kClaimsSlot, joined(types));
+  if (!claimants.empty()) doc.add_value(schema::kClaimantsSlot, joined(claimants));
   if (from) {
     doc.add_value(schema::kTextDateFromSlot, from->yyyymmdd());
     doc.add_value(schema::kTextDateToSlot, to->yyyymmdd());

@@ -12,6 +12,34 @@
 #include "searcher/result_json.h"
 #include "searcher/searcher.h"
 
+namespace {
+
+/** The facets under the hits: one line a facet, "label count" pairs, the rest counted. */
+void print_facets(std::ostream& out, const marsad::searcher::Facets& f) {
+  using marsad::text::printable;
+  auto line = [&](const char* name, const marsad::searcher::Facet& facet) {
+    out << "\n" << name << ":";
+    if (facet.values.empty()) out << " (none)";
+    for (const auto& v : facet.values) {
+      out << "  " << printable(v.label_en.empty() ? v.id : v.label_en);
+      if (!v.label_ar.empty()) out << " (" << printable(v.label_ar) << ")";
+      out << " " << v.count;
+    }
+    if (facet.more > 0) out << "  (+" << facet.more << " more)";
+  };
+  out << "\n--- facets (reports per value, over all matches)";
+  line("actor", f.actor);
+  line("place", f.place);
+  line("claim", f.claim);
+  line("claimant", f.claimant);
+  line("source", f.source);
+  out << "\ndate (" << marsad::searcher::date_interval_name(f.interval) << "):";
+  for (const auto& b : f.date) out << "  " << (b.bucket ? *b.bucket : std::string("undated")) << " " << b.count;
+  out << '\n';
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace marsad;
   CLI::App app{"Search a Marsad index of Arabic reports."};
@@ -25,6 +53,14 @@ int main(int argc, char** argv) {
   app.add_option("-n,--limit", request.limit, "results to show")->check(CLI::Range(1, 10000))->capture_default_str();
   app.add_option("--offset", request.offset, "results to skip")->capture_default_str();
   app.add_flag("--json", json, "JSON output");
+  bool no_facets = false;
+  std::string interval = "auto";
+  app.add_flag("--no-facets", no_facets, "skip the facet counts");
+  app.add_option("--facet-size", request.facet_options.size, "values shown per facet")
+      ->check(CLI::Range(1, 1000))->capture_default_str();
+  app.add_flag("--rollup", request.facet_options.rollup, "count a report toward its entities' parents too (Baku toward Azerbaijan)");
+  app.add_option("--interval", interval, "date histogram bars")
+      ->check(CLI::IsMember({"auto", "day", "week", "month", "year"}))->capture_default_str();
   auto* stop_option = app.add_option("--stopwords", stopword_file, "stop words to drop from free text (one per line) instead of the built-in list")
                           ->check(CLI::ExistingFile);
   app.add_flag("--no-stopwords", no_stopwords, "keep every query word")->excludes(stop_option);
@@ -38,6 +74,8 @@ int main(int argc, char** argv) {
     text::StopWordList stopwords = no_stopwords              ? text::StopWordList()
                                    : !stopword_file.empty() ? text::StopWordList::from_file(stopword_file)
                                                             : text::StopWordList::builtin();
+    request.facets = !no_facets;
+    request.facet_options.interval = searcher::parse_date_interval(interval);
     searcher::Searcher searcher(db, settings, stopwords);
     searcher::SearchResult result = searcher.search(request);
     if (json) {
@@ -54,6 +92,7 @@ int main(int argc, char** argv) {
       std::cout << '\n' << ++rank << ". " << printable(h.title) << "\n   " << (h.date.empty() ? "(no date)" : h.date) << " | "
                 << printable(h.source) << " | " << printable(h.id) << "\n   " << printable(h.snippet) << '\n';
     }
+    if (result.facets) print_facets(std::cout, *result.facets);
     return cli::kExitOk;
   });
 }

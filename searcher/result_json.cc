@@ -12,10 +12,28 @@ nlohmann::json result_json(const SearchRequest& request, const SearchResult& res
                     {"title", h.title},
                     {"url", h.url},
                     {"snippet", h.snippet}});
-  return {{"query", request.query},
-          {"total", {{"value", result.total}, {"exact", result.total_exact}}},
-          {"took_ms", result.took_ms},
-          {"hits", std::move(hits)}};
+  nlohmann::json out{{"query", request.query},
+                     {"total", {{"value", result.total}, {"exact", result.total_exact}}},
+                     {"took_ms", result.took_ms},
+                     {"hits", std::move(hits)}};
+  if (result.facets) {
+    const Facets& f = *result.facets;
+    auto values = [](const Facet& facet) {
+      nlohmann::json list = nlohmann::json::array();
+      for (const FacetValue& v : facet.values)
+        list.push_back({{"id", v.id}, {"label_ar", v.label_ar}, {"label_en", v.label_en}, {"count", v.count}});
+      return list;
+    };
+    nlohmann::json dates = nlohmann::json::array();
+    for (const DateBucket& b : f.date)
+      dates.push_back({{"bucket", b.bucket ? nlohmann::json(*b.bucket) : nlohmann::json()}, {"count", b.count}});
+    out["facets"] = {{"actor", values(f.actor)},   {"place", values(f.place)},   {"claim", values(f.claim)},
+                     {"claimant", values(f.claimant)}, {"source", values(f.source)}, {"date", std::move(dates)}};
+    out["facets_more"] = {{"actor", f.actor.more},       {"place", f.place.more},   {"claim", f.claim.more},
+                          {"claimant", f.claimant.more}, {"source", f.source.more}};
+    out["date_interval"] = date_interval_name(f.interval);
+  }
+  return out;
 }
 
 }  // namespace marsad::searcher

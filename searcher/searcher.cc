@@ -111,10 +111,13 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   enquire.set_query(query);
   // Checking every document makes Xapian count the matches instead of estimating them: analysts
   // quote these numbers.
+  std::optional<FacetCounter> facets;
+  if (request.facets) facets.emplace(enquire);
   Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, db_.get_doccount());
   SearchResult result;
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (facets) result.facets = facets->collect(result.total, gazetteer_, request.facet_options);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     auto data = nlohmann::json::parse(it.get_document().get_data());
     SearchHit hit;

@@ -4,20 +4,28 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
 
 #include "common/tag/gazetteer.h"
+#include "searcher/facets.h"
 #include "common/text/analyzer.h"
 #include "common/text/stopwords.h"
 
 namespace marsad::searcher {
 
 struct SearchRequest {
+  SearchRequest() = default;
+  SearchRequest(std::string query, Xapian::doccount offset = 0, Xapian::doccount limit = 10, bool facets = false)
+      : query(std::move(query)), offset(offset), limit(limit), facets(facets) {}
+
   std::string query;  // free text, "phrases", AND/OR/NOT, source:NAME, date:FROM..TO (YYYY-MM-DD)
   Xapian::doccount offset = 0;
   Xapian::doccount limit = 10;
+  bool facets = false;  // count the facets of the whole match set
+  FacetOptions facet_options;
 };
 
 struct SearchHit {
@@ -30,6 +38,7 @@ struct SearchResult {
   Xapian::doccount total = 0;  // every matching report, counted (not Xapian's estimate)
   bool total_exact = true;     // false only if Xapian could not count them all
   double took_ms = 0;          // time spent answering, opening the index excluded
+  std::optional<Facets> facets;  // when asked for
   std::vector<SearchHit> hits;
 };
 

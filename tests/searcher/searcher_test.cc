@@ -10,6 +10,9 @@
 #include <cstdio>
 #include <limits>
 #include <thread>
+#include <sstream>
+#include <set>
+#include <map>
 
 #include "common/errors.h"
 #include "common/schema.h"
@@ -103,6 +106,120 @@ TEST_F(SearcherTest, JsonHoldsTheDocumentedKeys) {
     EXPECT_LE(hit["score"].get<double>(), previous);  // best first
     previous = hit["score"].get<double>();
   }
+}
+
+/** Reports per value of a slot, over the documents whose ids are given, read straight from the index. */
+std::map<std::string, Xapian::doccount> brute_force(const std::string& index, Xapian::valueno slot,
+                                                    const std::set<std::string>& ids, bool split) {
+  Xapian::Database db(index);
+  std::map<std::string, Xapian::doccount> counts;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    Xapian::Document doc = db.get_document(*it);
+    if (!ids.contains(doc.get_value(schema::kIdSlot))) continue;
+    std::string value = doc.get_value(slot);
+    if (value.empty()) continue;
+    if (!split) {
+      ++counts[value];
+      continue;
+    }
+    std::stringstream lines(value);
+    for (std::string id; std::getline(lines, id, schema::kListSeparator);) ++counts[id];
+  }
+  return counts;
+}
+
+std::map<std::string, Xapian::doccount> as_map(const Facet& facet) {
+  std::map<std::string, Xapian::doccount> out;
+  for (const FacetValue& v : facet.values) out[v.id] = v.count;
+  return out;
+}
+
+TEST_F(SearcherTest, FacetCountsEqualABruteForceCountOverTheMatches) {
+  Searcher searcher(index_);
+  for (const std::string query : {"قتلى", "وقف إطلاق النار", "غزة OR موسكو", "date:2020-01-01..2020-12-31"}) {
+    SearchRequest request{query, 0, 10'000, true};
+    request.facet_options.size = 100'000;
+    SearchResult result = searcher.search(request);
+    ASSERT_TRUE(result.facets) << query;
+    ASSERT_GT(result.total, 0u) << query;
+    std::set<std::string> ids;
+    for (const SearchHit& hit : result.hits) ids.insert(hit.id);
+    const Facets& f = *result.facets;
+    EXPECT_EQ(as_map(f.actor), brute_force(index_, schema::kActorsSlot, ids, true)) << query;
+    EXPECT_EQ(as_map(f.place), brute_force(index_, schema::kPlacesSlot, ids, true)) << query;
+    EXPECT_EQ(as_map(f.claim), brute_force(index_, schema::kClaimsSlot, ids, true)) << query;
+    EXPECT_EQ(as_map(f.claimant), brute_force(index_, schema::kClaimantsSlot, ids, true)) << query;
+    EXPECT_EQ(as_map(f.source), brute_force(index_, schema::kSourceSlot, ids, false)) << query;
+    EXPECT_FALSE(f.claimant.values.empty()) << query;
+    Xapian::doccount histogram = 0;
+    for (const DateBucket& b : f.date) histogram += b.count;
+    EXPECT_EQ(histogram, result.total) << query;  // the bars and the undated bar add up to the total
+  }
+}
+
+TEST_F(SearcherTest, FacetsListTheTopValuesAndCountTheRest) {
+  Searcher searcher(index_);
+  SearchRequest request{"قتلى", 0, 1, true};
+  request.facet_options.size = 3;
+  SearchResult result = searcher.search(request);
+  const Facet& actors = result.facets->actor;
+  ASSERT_EQ(actors.values.size(), 3u);
+  EXPECT_GT(actors.more, 0u);
+  EXPECT_GE(actors.values[0].count, actors.values[1].count);
+  EXPECT_GE(actors.values[1].count, actors.values[2].count);
+  request.facet_options.size = 100'000;
+  const Facet all = searcher.search(request).facets->actor;
+  EXPECT_EQ(all.values.size(), 3 + actors.more);
+  EXPECT_EQ(all.more, 0u);
+}
+
+struct IntervalCase {
+  std::string query;
+  DateInterval interval;
+  std::vector<std::string> buckets;  // the first ones expected
+};
+
+TEST_F(SearcherTest, DateHistogramBucketsByTheIntervalAsked) {
+  Searcher searcher(index_);
+  const IntervalCase cases[] = {
+      {"date:2020-09-27..2020-10-31", DateInterval::Month, {"2020-09", "2020-10"}},
+      {"date:2020-09-27..2020-10-31", DateInterval::Year, {"2020"}},
+      // 2020-09-27 was a Sunday: its week starts on Monday 2020-09-21.
+      {"date:2020-09-27..2020-10-31", DateInterval::Week, {"2020-09-21"}},
+  };
+  for (const IntervalCase& c : cases) {
+    SearchRequest request{c.query, 0, 1, true};
+    request.facet_options.interval = c.interval;
+    SearchResult result = searcher.search(request);
+    ASSERT_TRUE(result.facets);
+    EXPECT_EQ(result.facets->interval, c.interval);
+    std::vector<std::string> buckets;
+    for (const DateBucket& b : result.facets->date)
+      if (b.bucket && buckets.size() < c.buckets.size()) buckets.push_back(*b.bucket);
+    EXPECT_EQ(buckets, c.buckets) << c.query << " " << date_interval_name(c.interval);
+  }
+  // Auto picks days for a short span and years for the whole corpus (2014 to 2025).
+  SearchRequest shortspan{"date:2020-09-27..2020-10-05", 0, 1, true};
+  EXPECT_EQ(searcher.search(shortspan).facets->interval, DateInterval::Day);
+  SearchRequest everything{"date:1900-01-01..2100-01-01", 0, 1, true};
+  EXPECT_EQ(searcher.search(everything).facets->interval, DateInterval::Year);
+}
+
+TEST_F(SearcherTest, RollupCountsAReportOnceTowardEachAncestor) {
+  Searcher searcher(index_);
+  SearchRequest request{"قتلى", 0, 10'000, true};
+  request.facet_options.size = 100'000;
+  std::map<std::string, Xapian::doccount> plain = as_map(searcher.search(request).facets->place);
+  request.facet_options.rollup = true;
+  SearchResult rolled = searcher.search(request);
+  std::map<std::string, Xapian::doccount> up = as_map(rolled.facets->place);
+  // Every child's reports reach its parent, and no report counts twice: a parent never exceeds the total.
+  for (const auto& [id, count] : plain) {
+    EXPECT_GE(up[id], count) << id;
+    for (const tag::Entity* e : searcher.gazetteer().lineage(id)) EXPECT_GE(up[e->id], count) << id << " → " << e->id;
+  }
+  for (const auto& [id, count] : up) EXPECT_LE(count, rolled.total) << id;
+  EXPECT_GT(up.size(), plain.size());
 }
 
 TEST_F(SearcherTest, SnippetsMarkMatches) {

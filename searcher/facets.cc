@@ -1,0 +1,174 @@
+#include "searcher/facets.h"
+
+#include <algorithm>
+#include <map>
+
+#include "common/date/civil_date.h"
+#include "common/errors.h"
+#include "common/schema.h"
+
+namespace marsad::searcher {
+
+DateInterval parse_date_interval(std::string_view name) {
+  if (name == "auto") return DateInterval::Auto;
+  if (name == "day") return DateInterval::Day;
+  if (name == "week") return DateInterval::Week;
+  if (name == "month") return DateInterval::Month;
+  if (name == "year") return DateInterval::Year;
+  throw ConfigError("unknown date interval '" + std::string(name) + "' (day, week, month, year or auto)");
+}
+
+const char* date_interval_name(DateInterval interval) {
+  switch (interval) {
+    case DateInterval::Auto: return "auto";
+    case DateInterval::Day: return "day";
+    case DateInterval::Week: return "week";
+    case DateInterval::Month: return "month";
+    case DateInterval::Year: return "year";
+  }
+  return "auto";
+}
+
+FacetCounter::FacetCounter(Xapian::Enquire& enquire)
+    : actors_(schema::kActorsSlot),
+      places_(schema::kPlacesSlot),
+      claims_(schema::kClaimsSlot),
+      claimants_(schema::kClaimantsSlot),
+      sources_(schema::kSourceSlot),
+      dates_(schema::kDateSlot) {
+  for (Xapian::ValueCountMatchSpy* spy : {&actors_, &places_, &claims_, &claimants_, &sources_, &dates_})
+    enquire.add_matchspy(spy);
+}
+
+namespace {
+
+/** Counts per id from a spy over a slot of '\n'-separated ids, each id once per report. */
+std::map<std::string, Xapian::doccount> split_counts(const Xapian::ValueCountMatchSpy& spy) {
+  std::map<std::string, Xapian::doccount> counts;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    const std::string value = *it;
+    const Xapian::doccount n = it.get_termfreq();
+    for (std::size_t start = 0; start <= value.size();) {
+      std::size_t end = value.find(schema::kListSeparator, start);
+      if (end == std::string::npos) end = value.size();
+      if (end > start) counts[value.substr(start, end - start)] += n;
+      start = end + 1;
+    }
+  }
+  return counts;
+}
+
+/** Adds each id's count to its ancestors', once per report: a report tagged with Aden and Yemen
+ *  counts once toward Yemen. Exact only per combination, so it works on whole slot values. */
+std::map<std::string, Xapian::doccount> rolled_up_counts(const Xapian::ValueCountMatchSpy& spy,
+                                                         const tag::Gazetteer& gazetteer) {
+  std::map<std::string, Xapian::doccount> counts;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    const std::string value = *it;
+    const Xapian::doccount n = it.get_termfreq();
+    std::vector<std::string> ids;
+    for (std::size_t start = 0; start <= value.size();) {
+      std::size_t end = value.find(schema::kListSeparator, start);
+      if (end == std::string::npos) end = value.size();
+      if (end > start) {
+        std::string id = value.substr(start, end - start);
+        for (const tag::Entity* e : gazetteer.lineage(id)) ids.push_back(e->id);
+        ids.push_back(std::move(id));
+      }
+      start = end + 1;
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    for (const std::string& id : ids) counts[id] += n;
+  }
+  return counts;
+}
+
+Facet top(const std::map<std::string, Xapian::doccount>& counts, const tag::Gazetteer* gazetteer, std::size_t size) {
+  std::vector<FacetValue> all;
+  all.reserve(counts.size());
+  for (const auto& [id, count] : counts) {
+    FacetValue v{id, "", "", count};
+    if (gazetteer) {
+      if (const tag::Entity* e = gazetteer->find(id)) {
+        if (!e->arabic.empty()) v.label_ar = e->arabic.front();
+        v.label_en = e->english;
+      }
+    }
+    all.push_back(std::move(v));
+  }
+  std::stable_sort(all.begin(), all.end(), [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+  Facet facet;
+  facet.more = all.size() > size ? all.size() - size : 0;
+  if (all.size() > size) all.resize(size);
+  facet.values = std::move(all);
+  return facet;
+}
+
+/** The interval that gives a readable histogram for days `first`..`last`. */
+DateInterval interval_for(std::int64_t first, std::int64_t last) {
+  const std::int64_t span = last - first;
+  if (span <= 62) return DateInterval::Day;
+  if (span <= 366) return DateInterval::Week;
+  if (span <= 5 * 366) return DateInterval::Month;
+  return DateInterval::Year;
+}
+
+std::string bucket_of(const date::CivilDate& day, DateInterval interval) {
+  const std::string iso = day.iso();
+  switch (interval) {
+    case DateInterval::Year: return iso.substr(0, 4);
+    case DateInterval::Month: return iso.substr(0, 7);
+    case DateInterval::Week: {
+      // 1970-01-01 was a Thursday: days since the epoch + 3, modulo 7, counts from Monday.
+      const std::int64_t days = day.days_since_epoch();
+      const std::int64_t from_monday = ((days + 3) % 7 + 7) % 7;
+      return date::CivilDate::from_days_since_epoch(days - from_monday).iso();
+    }
+    default: return iso;
+  }
+}
+
+std::optional<date::CivilDate> parse_yyyymmdd(const std::string& v) {
+  if (v.size() != 8 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  return date::CivilDate::from_ymd(std::stoi(v.substr(0, 4)), std::stoi(v.substr(4, 2)), std::stoi(v.substr(6, 2)));
+}
+
+}  // namespace
+
+Facets FacetCounter::collect(Xapian::doccount total, const tag::Gazetteer& gazetteer, const FacetOptions& options) const {
+  Facets f;
+  auto entity_counts = [&](const Xapian::ValueCountMatchSpy& spy) {
+    return options.rollup ? rolled_up_counts(spy, gazetteer) : split_counts(spy);
+  };
+  f.actor = top(entity_counts(actors_), &gazetteer, options.size);
+  f.place = top(entity_counts(places_), &gazetteer, options.size);
+  f.claimant = top(entity_counts(claimants_), &gazetteer, options.size);
+  f.claim = top(split_counts(claims_), nullptr, options.size);
+  std::map<std::string, Xapian::doccount> sources;
+  for (auto it = sources_.values_begin(); it != sources_.values_end(); ++it) sources[*it] += it.get_termfreq();
+  f.source = top(sources, nullptr, options.size);
+
+  std::vector<std::pair<date::CivilDate, Xapian::doccount>> days;
+  Xapian::doccount dated = 0;
+  for (auto it = dates_.values_begin(); it != dates_.values_end(); ++it) {
+    if (auto day = parse_yyyymmdd(*it)) {
+      days.emplace_back(*day, it.get_termfreq());
+      dated += it.get_termfreq();
+    }
+  }
+  std::sort(days.begin(), days.end());
+  f.interval = options.interval;
+  if (f.interval == DateInterval::Auto)
+    f.interval = days.empty() ? DateInterval::Day
+                              : interval_for(days.front().first.days_since_epoch(), days.back().first.days_since_epoch());
+  for (const auto& [day, count] : days) {
+    std::string bucket = bucket_of(day, f.interval);
+    if (!f.date.empty() && f.date.back().bucket == bucket) f.date.back().count += count;
+    else f.date.push_back({std::move(bucket), count});
+  }
+  if (total > dated) f.date.push_back({std::nullopt, total - dated});
+  return f;
+}
+
+}  // namespace marsad::searcher

@@ -1,0 +1,67 @@
+#pragma once
+// Exact facet counts over a whole match set: actors, places, claim types, claimants, sources and a
+// date histogram, from Xapian's own ValueCountMatchSpy (which remote shards can run too).
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "common/tag/gazetteer.h"
+
+namespace marsad::searcher {
+
+/** One value of a facet with the number of matching reports that carry it. */
+struct FacetValue {
+  std::string id;
+  std::string label_ar, label_en;  // from the gazetteer; empty for unlinked entities and sources
+  Xapian::doccount count = 0;
+};
+
+/** A facet's top values, most reports first (ties by id), and how many other values there are. */
+struct Facet {
+  std::vector<FacetValue> values;
+  std::size_t more = 0;  // distinct values beyond `values`
+};
+
+enum class DateInterval { Auto, Day, Week, Month, Year };
+DateInterval parse_date_interval(std::string_view name);  // day|week|month|year|auto, else ConfigError
+const char* date_interval_name(DateInterval interval);
+
+/** A bar of the date histogram: "2015-07-21" (a day, or the Monday that starts a week), "2015-07",
+ *  "2015"; no bucket for the undated reports. */
+struct DateBucket {
+  std::optional<std::string> bucket;
+  Xapian::doccount count = 0;
+};
+
+struct Facets {
+  Facet actor, place, claim, claimant, source;
+  DateInterval interval = DateInterval::Day;  // the one used (chosen from the span for Auto)
+  std::vector<DateBucket> date;               // in date order, the undated last
+};
+
+struct FacetOptions {
+  std::size_t size = 10;     // values per facet
+  bool rollup = false;       // a report counts toward its entities' ancestors too (Baku → Azerbaijan)
+  DateInterval interval = DateInterval::Auto;
+};
+
+/**
+ * Counts facets during one Enquire::get_mset. Attach before the search; collect() after it. The
+ * counts are exact when the MSet was asked to check every document (as Searcher does). A slot that
+ * holds several ids ("\n"-separated) is counted whole by the spy and split here, so a report counts
+ * once per value.
+ */
+class FacetCounter {
+ public:
+  explicit FacetCounter(Xapian::Enquire& enquire);
+  /** `total` is the number of matching reports (for the undated bar). */
+  Facets collect(Xapian::doccount total, const tag::Gazetteer& gazetteer, const FacetOptions& options) const;
+
+ private:
+  Xapian::ValueCountMatchSpy actors_, places_, claims_, claimants_, sources_, dates_;
+};
+
+}  // namespace marsad::searcher
