@@ -46,6 +46,14 @@ Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings setting
   parser_.set_stopper(stopwords.new_query_stopper());
   parser_.set_default_op(Xapian::Query::OP_AND);
   parser_.add_boolean_prefix("source", (new SourceFieldProcessor)->release());
+  // Entity fields resolve ids, aliases and English labels through the index's own gazetteer.
+  entities_ = std::make_unique<EntityResolver>(gazetteer_, analyzer_);
+  const std::pair<const char*, std::string_view> entity_fields[] = {
+      {"actor", schema::kActorPrefix}, {"place", schema::kPlacePrefix}, {"claimant", schema::kClaimantPrefix}};
+  // A report holds many actors, places and claims: two values of one field must both hold (AND).
+  for (const auto& [field, prefix] : entity_fields)
+    parser_.add_boolean_prefix(field, (new EntityFieldProcessor(field, prefix, *entities_, analyzer_))->release(), false);
+  parser_.add_boolean_prefix("claim", (new ClaimFieldProcessor)->release(), false);
   parser_.add_rangeprocessor((new Xapian::DateRangeProcessor(schema::kDateSlot, "date:"))->release());
 }
 

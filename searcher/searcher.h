@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "common/tag/gazetteer.h"
+#include "searcher/entity_fields.h"
 #include "searcher/facets.h"
 #include "common/text/analyzer.h"
 #include "common/text/stopwords.h"
@@ -77,6 +78,8 @@ class Searcher {
   text::Normalizer query_normalizer_;
   tag::Gazetteer gazetteer_;
   bool tagged_ = true;
+  text::Analyzer analyzer_;  // entity names in the query
+  std::unique_ptr<EntityResolver> entities_;
 };
 
 }  // namespace marsad::searcher

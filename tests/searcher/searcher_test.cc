@@ -6,6 +6,7 @@
 #include <fstream>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <limits>
@@ -220,6 +221,69 @@ TEST_F(SearcherTest, RollupCountsAReportOnceTowardEachAncestor) {
   }
   for (const auto& [id, count] : up) EXPECT_LE(count, rolled.total) << id;
   EXPECT_GT(up.size(), plain.size());
+}
+
+struct EntityFieldCase {
+  std::string name;
+  std::vector<std::string> same;  // queries that must give the same reports, the first the reference
+  std::size_t at_least;           // reports the reference finds in the sample corpus
+};
+
+class EntityFields : public SearcherTest, public testing::WithParamInterface<EntityFieldCase> {};
+
+TEST_P(EntityFields, IdAliasWithCliticsAndEnglishLabelFindTheSameReports) {
+  const EntityFieldCase& c = GetParam();
+  const std::vector<std::string> reference = ids(c.same.front());
+  EXPECT_GE(reference.size(), c.at_least) << c.same.front();
+  for (const std::string& query : c.same) EXPECT_EQ(ids(query), reference) << query;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Names, EntityFields,
+    testing::Values(
+        EntityFieldCase{"City", {"place:baku", "place:باكو", "place:بباكو", "place:وباكو", "place:Baku", "place:BAKU"}, 5},
+        EntityFieldCase{"Region", {"place:nagorno-karabakh", "place:\"قره باغ\"", "place:\"Nagorno-Karabakh\"", "place:كاراباخ"}, 10},
+        EntityFieldCase{"Ministry", {"actor:azerbaijani-mod", "actor:\"وزارة الدفاع الأذربيجانية\"",
+                                     "actor:\"Azerbaijani Ministry of Defence\""}, 5},
+        EntityFieldCase{"Group", {"actor:hamas", "actor:حماس", "actor:\"حركة حماس\"", "actor:Hamas"}, 5},
+        EntityFieldCase{"Claimant", {"claimant:gaza-health-ministry", "claimant:\"وزارة الصحة في غزة\""}, 5},
+        EntityFieldCase{"ClaimType", {"claim:casualties", "claim:Casualties"}, 50}),
+    [](const auto& info) { return info.param.name; });
+
+TEST_F(SearcherTest, AParentFindsTheReportsOfItsChildren) {
+  auto baku = ids("place:baku");
+  auto azerbaijan = ids("place:azerbaijan");
+  ASSERT_FALSE(baku.empty());
+  for (const std::string& id : baku) EXPECT_NE(std::find(azerbaijan.begin(), azerbaijan.end(), id), azerbaijan.end()) << id;
+  EXPECT_GT(azerbaijan.size(), baku.size());
+}
+
+TEST_F(SearcherTest, TwoValuesOfOneFieldMustBothHold) {
+  auto both = ids("actor:hamas actor:\"United Nations\"");
+  auto hamas = ids("actor:hamas"), un = ids("actor:un");
+  ASSERT_FALSE(both.empty());
+  EXPECT_LT(both.size(), std::min(hamas.size(), un.size()));
+  for (const std::string& id : both) {
+    EXPECT_NE(std::find(hamas.begin(), hamas.end(), id), hamas.end()) << id;
+    EXPECT_NE(std::find(un.begin(), un.end(), id), un.end()) << id;
+  }
+}
+
+TEST_F(SearcherTest, AnUnknownNameIsAnErrorNamingTheClosestOnes) {
+  Searcher searcher(index_);
+  try {
+    searcher.search({"place:باكوو"});
+    FAIL() << "no error";
+  } catch (const QueryError& e) {
+    EXPECT_NE(std::string(e.what()).find("place:باكوو names no known entity"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("باكو"), std::string::npos) << e.what();
+  }
+  try {
+    searcher.search({"claim:kill"});
+    FAIL() << "no error";
+  } catch (const QueryError& e) {
+    EXPECT_NE(std::string(e.what()).find("casualties"), std::string::npos) << e.what();
+  }
 }
 
 TEST_F(SearcherTest, SnippetsMarkMatches) {
