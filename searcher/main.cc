@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "common/cli/exit_codes.h"
+#include "common/errors.h"
 #include "common/cli/parse_arguments.h"
 #include "common/cli/run_main.h"
 #include "common/text/stemmer.h"
@@ -49,10 +50,20 @@ int main(int argc, char** argv) {
   bool json = false, no_stopwords = false;
   std::string stopword_file;
   app.add_option("--db", db, "index folder")->required();
-  app.add_option("query", words, "query: words, \"phrases\", AND/OR/NOT, source:NAME, date:2020-01-01..2020-12-31")->required();
+  app.add_option("query", words, "query: words, \"phrases\", AND/OR/NOT, actor: place: claim: claimant: source: date:2020-10..2020-12");
   app.add_option("-n,--limit", request.limit, "results to show")->check(CLI::Range(1, 10000))->capture_default_str();
   app.add_option("--offset", request.offset, "results to skip")->capture_default_str();
   app.add_flag("--json", json, "JSON output");
+  searcher::QueryFilters filters;
+  std::string sort = "relevance";
+  app.add_option("--from", filters.from, "reports dated from this day, month or year (YYYY[-MM[-DD]])");
+  app.add_option("--to", filters.to, "reports dated up to this day, month or year");
+  app.add_option("--actor", filters.actors, "same as actor:NAME (repeatable: all must hold)");
+  app.add_option("--place", filters.places, "same as place:NAME");
+  app.add_option("--claim", filters.claims, "same as claim:TYPE");
+  app.add_option("--claimant", filters.claimants, "same as claimant:NAME");
+  app.add_option("--source", filters.sources, "same as source:NAME");
+  app.add_option("--sort", sort, "order of the hits")->check(CLI::IsMember({"relevance", "date", "-date"}))->capture_default_str();
   bool no_facets = false;
   std::string interval = "auto";
   app.add_flag("--no-facets", no_facets, "skip the facet counts");
@@ -74,6 +85,9 @@ int main(int argc, char** argv) {
     text::StopWordList stopwords = no_stopwords              ? text::StopWordList()
                                    : !stopword_file.empty() ? text::StopWordList::from_file(stopword_file)
                                                             : text::StopWordList::builtin();
+    request.query = searcher::with_filters(request.query, filters);
+    if (request.query.empty()) throw ConfigError("nothing to search: give query words or a filter (--actor, --from…)");
+    request.sort = searcher::parse_sort_order(sort);
     request.facets = !no_facets;
     request.facet_options.interval = searcher::parse_date_interval(interval);
     searcher::Searcher searcher(db, settings, stopwords);

@@ -1,4 +1,5 @@
 #include "searcher/searcher.h"
+#include "searcher/date_range.h"
 
 #include <chrono>
 
@@ -25,7 +26,42 @@ class SourceFieldProcessor : public Xapian::FieldProcessor {
   text::Normalizer normalizer_;
 };
 
+/** A flag's value as a quoted field value (quotes inside it would end the phrase early). */
+std::string quoted(std::string value) {
+  std::erase(value, '"');
+  return "\"" + value + "\"";
+}
+
 }  // namespace
+
+std::string with_filters(std::string query, const QueryFilters& filters) {
+  auto append = [&query](std::string_view field, const std::string& value) {
+    if (!query.empty()) query += ' ';
+    query += field;
+    query += ':';
+    query += quoted(value);
+  };
+  for (const std::string& v : filters.actors) append("actor", v);
+  for (const std::string& v : filters.places) append("place", v);
+  for (const std::string& v : filters.claims) append("claim", v);
+  for (const std::string& v : filters.claimants) append("claimant", v);
+  for (const std::string& v : filters.sources) append("source", v);
+  if (!filters.from.empty() || !filters.to.empty()) {
+    if (!query.empty()) query += ' ';
+    query += "date:";
+    query += filters.from;
+    query += "..";
+    query += filters.to;
+  }
+  return query;
+}
+
+SortOrder parse_sort_order(std::string_view name) {
+  if (name == "relevance") return SortOrder::Relevance;
+  if (name == "date") return SortOrder::Date;
+  if (name == "-date") return SortOrder::DateDescending;
+  throw ConfigError("unknown sort order '" + std::string(name) + "' (relevance, date or -date)");
+}
 
 Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings settings, const text::StopWordList& stopwords)
     : index_path_(index_path), stem_(text::make_xapian_stem(settings)),
@@ -54,7 +90,8 @@ Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings setting
   for (const auto& [field, prefix] : entity_fields)
     parser_.add_boolean_prefix(field, (new EntityFieldProcessor(field, prefix, *entities_, analyzer_))->release(), false);
   parser_.add_boolean_prefix("claim", (new ClaimFieldProcessor)->release(), false);
-  parser_.add_rangeprocessor((new Xapian::DateRangeProcessor(schema::kDateSlot, "date:"))->release());
+  parser_.add_rangeprocessor((new DateRangeProcessor(schema::kDateSlot, "date:"))->release());
+  parser_.add_boolean_prefix("date", (new DateFieldProcessor(schema::kDateSlot))->release());
 }
 
 Xapian::Query Searcher::parse(const std::string& query) {
@@ -119,6 +156,13 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   enquire.set_query(query);
   // Checking every document makes Xapian count the matches instead of estimating them: analysts
   // quote these numbers.
+  // Xapian's own key maker (remote shards know it); an undated report takes a date that sorts last.
+  Xapian::MultiValueKeyMaker by_date;
+  if (request.sort != SortOrder::Relevance) {
+    const bool newest_first = request.sort == SortOrder::DateDescending;
+    by_date.add_value(schema::kDateSlot, newest_first, newest_first ? "00000000" : "99999999");
+    enquire.set_sort_by_key_then_relevance(&by_date, false);
+  }
   std::optional<FacetCounter> facets;
   if (request.facets) facets.emplace(enquire);
   Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, db_.get_doccount());

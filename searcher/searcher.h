@@ -17,6 +17,17 @@
 
 namespace marsad::searcher {
 
+/** The filter flags of the command line (--from, --actor…), each the same as a field in the query. */
+struct QueryFilters {
+  std::string from{}, to{};  // date ends: YYYY, YYYY-MM or YYYY-MM-DD
+  std::vector<std::string> actors{}, places{}, claims{}, claimants{}, sources{};
+};
+/** `query` with the filters appended as fields: --actor X is actor:"X", --from A --to B is date:A..B. */
+std::string with_filters(std::string query, const QueryFilters& filters);
+
+enum class SortOrder { Relevance, Date, DateDescending };
+SortOrder parse_sort_order(std::string_view name);  // relevance|date|-date, else ConfigError
+
 struct SearchRequest {
   SearchRequest() = default;
   SearchRequest(std::string query, Xapian::doccount offset = 0, Xapian::doccount limit = 10, bool facets = false)
@@ -26,6 +37,7 @@ struct SearchRequest {
   Xapian::doccount offset = 0;
   Xapian::doccount limit = 10;
   bool facets = false;  // count the facets of the whole match set
+  SortOrder sort = SortOrder::Relevance;  // by date: undated reports come last either way
   FacetOptions facet_options;
 };
 

@@ -14,9 +14,11 @@
 #include <sstream>
 #include <set>
 #include <map>
+#include <optional>
 
 #include "common/errors.h"
 #include "common/schema.h"
+#include "searcher/date_range.h"
 #include "searcher/result_json.h"
 
 namespace fs = std::filesystem;
@@ -286,6 +288,94 @@ TEST_F(SearcherTest, AnUnknownNameIsAnErrorNamingTheClosestOnes) {
   }
 }
 
+struct SpanCase {
+  std::string text;
+  std::optional<std::pair<std::string, std::string>> span;
+};
+
+TEST(DateSpan, ReadsYearsMonthsAndDays) {
+  const SpanCase cases[] = {
+      {"2020", std::make_pair("20200101", "20201231")},
+      {"2020-02", std::make_pair("20200201", "20200229")},  // a leap year
+      {"2021-02", std::make_pair("20210201", "20210228")},
+      {"2020-12", std::make_pair("20201201", "20201231")},
+      {"2020-10-05", std::make_pair("20201005", "20201005")},
+      {"2020-13", std::nullopt},
+      {"2020-02-30", std::nullopt},
+      {"20", std::nullopt},
+      {"2020-1-5", std::nullopt},
+      {"", std::nullopt},
+  };
+  for (const SpanCase& c : cases) EXPECT_EQ(date_span(c.text), c.span) << c.text;
+}
+
+TEST_F(SearcherTest, DateRangesMayBeOpenAndCoverWholeMonthsAndYears) {
+  Searcher searcher(index_);
+  auto dates = [&](const std::string& query) {
+    std::vector<std::string> out;
+    for (const SearchHit& hit : searcher.search({query, 0, 10'000}).hits) out.push_back(hit.date);
+    return out;
+  };
+  const std::vector<std::string> all = dates("date:1900..2100");
+  ASSERT_GT(all.size(), 100u);
+  struct RangeCase {
+    std::string query, from, to;  // the ISO dates every hit lies between
+  };
+  const RangeCase cases[] = {{"date:2020-10..", "2020-10-01", "9999-12-31"},
+                             {"date:..2020", "0000-01-01", "2020-12-31"},
+                             {"date:2020", "2020-01-01", "2020-12-31"},
+                             {"date:2020-10", "2020-10-01", "2020-10-31"},
+                             {"date:2020-09..2020-10", "2020-09-01", "2020-10-31"}};
+  for (const RangeCase& c : cases) {
+    const std::vector<std::string> got = dates(c.query);
+    const auto expected = std::count_if(all.begin(), all.end(), [&](const std::string& d) { return d >= c.from && d <= c.to; });
+    EXPECT_EQ(static_cast<std::ptrdiff_t>(got.size()), expected) << c.query;
+    EXPECT_GT(got.size(), 0u) << c.query;
+    for (const std::string& d : got) EXPECT_TRUE(d >= c.from && d <= c.to) << c.query << " " << d;
+  }
+  for (const std::string bad : {"date:2020-13..", "date:2021..2020", "date:..", "date:x"})
+    EXPECT_THROW(searcher.search({bad}), QueryError) << bad;
+}
+
+TEST_F(SearcherTest, SortsByDateEitherWay) {
+  Searcher searcher(index_);
+  SearchRequest request{"قتلى", 0, 10'000};
+  for (SortOrder order : {SortOrder::Date, SortOrder::DateDescending}) {
+    request.sort = order;
+    std::vector<std::string> dates;
+    for (const SearchHit& hit : searcher.search(request).hits) dates.push_back(hit.date);
+    ASSERT_GT(dates.size(), 10u);
+    if (order == SortOrder::Date) EXPECT_TRUE(std::is_sorted(dates.begin(), dates.end()));
+    else EXPECT_TRUE(std::is_sorted(dates.rbegin(), dates.rend()));
+  }
+  EXPECT_THROW(parse_sort_order("newest"), ConfigError);
+}
+
+TEST(WithFilters, FlagsBecomeFieldsOfTheQuery) {
+  struct Case {
+    std::string query;
+    QueryFilters filters;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {"قتلى", {}, "قتلى"},
+      {"قتلى", {.from = "2020-09", .to = "2020-10"}, "قتلى date:2020-09..2020-10"},
+      {"", {.from = "2020"}, "date:2020.."},
+      {"", {.to = "2020-10-05"}, "date:..2020-10-05"},
+      {"هدنة", {.actors = {"Azerbaijan", "وزارة \"الدفاع\""}, .places = {"قره باغ"}},
+       "هدنة actor:\"Azerbaijan\" actor:\"وزارة الدفاع\" place:\"قره باغ\""},
+      {"", {.claims = {"casualties"}, .claimants = {"un"}, .sources = {"صحيفة الأفق"}},
+       "claim:\"casualties\" claimant:\"un\" source:\"صحيفة الأفق\""},
+  };
+  for (const Case& c : cases) EXPECT_EQ(with_filters(c.query, c.filters), c.expected) << c.expected;
+}
+
+TEST_F(SearcherTest, FilterFlagsGiveWhatTheFieldsGive) {
+  QueryFilters filters{.from = "2020-09", .to = "2020-10", .actors = {"Azerbaijan"}};
+  EXPECT_EQ(ids(with_filters("", filters)), ids("actor:azerbaijan date:2020-09..2020-10"));
+  EXPECT_FALSE(ids(with_filters("", filters)).empty());
+}
+
 TEST_F(SearcherTest, SnippetsMarkMatches) {
   Searcher searcher(index_);
   auto result = searcher.search({"بالخرطوم", 0, 1});
@@ -313,7 +403,9 @@ TEST_F(SearcherTest, StopWordsAreConfigurable) {
 
 TEST_F(SearcherTest, BadQueriesAreQueryErrors) {
   Searcher searcher(index_);
-  EXPECT_THROW(searcher.search({"date:2020..", 0, 10}), QueryError);
+  // An open range is a query now (date:2020..); a date that does not exist is not.
+  EXPECT_NO_THROW(searcher.search({"date:2020..", 0, 10}));
+  EXPECT_THROW(searcher.search({"date:2020-02-30..", 0, 10}), QueryError);
 }
 
 TEST_F(SearcherTest, EveryReportOfTheSampleCorpusCarriesActorsAndPlaces) {
