@@ -42,19 +42,23 @@ FacetCounter::FacetCounter(Xapian::Enquire& enquire)
 
 namespace {
 
+/** The ids of a multi-valued slot's value ('\n'-separated). */
+std::vector<std::string> ids_of(const std::string& value) {
+  std::vector<std::string> ids;
+  for (std::size_t start = 0; start <= value.size();) {
+    std::size_t end = value.find(schema::kListSeparator, start);
+    if (end == std::string::npos) end = value.size();
+    if (end > start) ids.push_back(value.substr(start, end - start));
+    start = end + 1;
+  }
+  return ids;
+}
+
 /** Counts per id from a spy over a slot of '\n'-separated ids, each id once per report. */
 std::map<std::string, Xapian::doccount> split_counts(const Xapian::ValueCountMatchSpy& spy) {
   std::map<std::string, Xapian::doccount> counts;
-  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    const std::string value = *it;
-    const Xapian::doccount n = it.get_termfreq();
-    for (std::size_t start = 0; start <= value.size();) {
-      std::size_t end = value.find(schema::kListSeparator, start);
-      if (end == std::string::npos) end = value.size();
-      if (end > start) counts[value.substr(start, end - start)] += n;
-      start = end + 1;
-    }
-  }
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
+    for (const std::string& id : ids_of(*it)) counts[id] += it.get_termfreq();
   return counts;
 }
 
@@ -64,22 +68,14 @@ std::map<std::string, Xapian::doccount> rolled_up_counts(const Xapian::ValueCoun
                                                          const tag::Gazetteer& gazetteer) {
   std::map<std::string, Xapian::doccount> counts;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    const std::string value = *it;
-    const Xapian::doccount n = it.get_termfreq();
     std::vector<std::string> ids;
-    for (std::size_t start = 0; start <= value.size();) {
-      std::size_t end = value.find(schema::kListSeparator, start);
-      if (end == std::string::npos) end = value.size();
-      if (end > start) {
-        std::string id = value.substr(start, end - start);
-        for (const tag::Entity* e : gazetteer.lineage(id)) ids.push_back(e->id);
-        ids.push_back(std::move(id));
-      }
-      start = end + 1;
+    for (std::string& id : ids_of(*it)) {
+      for (const tag::Entity* e : gazetteer.lineage(id)) ids.push_back(e->id);
+      ids.push_back(std::move(id));
     }
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    for (const std::string& id : ids) counts[id] += n;
+    for (const std::string& id : ids) counts[id] += it.get_termfreq();
   }
   return counts;
 }
