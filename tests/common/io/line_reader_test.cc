@@ -1,6 +1,7 @@
 #include "common/io/line_reader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <sys/stat.h>
@@ -15,6 +16,10 @@
 namespace marsad::io {
 namespace {
 
+/** A file name of this test process alone: ctest runs the tests of this file in parallel processes. */
+std::string temp_path(const std::string& name) { return testing::TempDir() + std::to_string(getpid()) + "-" + name; }
+
+
 std::vector<std::string> read_all(const std::string& path) {
   LineReader reader(path);
   std::vector<std::string> lines;
@@ -24,13 +29,13 @@ std::vector<std::string> read_all(const std::string& path) {
 }
 
 TEST(LineReader, ReadsPlainLinesWithoutTheirEnds) {
-  std::string path = testing::TempDir() + "lines.txt";
+  std::string path = temp_path("lines.txt");
   std::ofstream(path, std::ios::binary) << "أول\r\nثان\n\nأخير بلا نهاية";
   EXPECT_EQ(read_all(path), (std::vector<std::string>{"أول", "ثان", "", "أخير بلا نهاية"}));
 }
 
 TEST(LineReader, ReadsLinesLongerThanItsBuffer) {
-  std::string path = testing::TempDir() + "long.txt";
+  std::string path = temp_path("long.txt");
   std::string longline(300000, 'x');
   std::ofstream(path, std::ios::binary) << longline << "\nend\n";
   auto lines = read_all(path);
@@ -39,7 +44,7 @@ TEST(LineReader, ReadsLinesLongerThanItsBuffer) {
 }
 
 TEST(LineReader, ReadsGzipAndReportsCompressedOffset) {
-  std::string path = testing::TempDir() + "lines.gz";
+  std::string path = temp_path("lines.gz");
   gzFile gz = gzopen(path.c_str(), "wb");
   std::string content;
   for (int i = 0; i < 1000; ++i) content += "سطر مكرر " + std::to_string(i) + "\n";
@@ -64,7 +69,7 @@ TEST(LineReader, AMissingFileIsAnInputErrorNamingIt) {
 }
 
 std::string gzip_of(const std::string& content) {
-  std::string path = testing::TempDir() + "whole.gz";
+  std::string path = temp_path("whole.gz");
   gzFile gz = gzopen(path.c_str(), "wb");
   gzwrite(gz, content.data(), static_cast<unsigned>(content.size()));
   gzclose(gz);
@@ -73,7 +78,7 @@ std::string gzip_of(const std::string& content) {
 }
 
 TEST(LineReader, ANulByteIsPartOfItsLine) {
-  std::string path = testing::TempDir() + "nul.txt";
+  std::string path = temp_path("nul.txt");
   std::ofstream(path, std::ios::binary) << std::string("one\ntw\0o\nthree\n", 15);
   EXPECT_EQ(read_all(path), (std::vector<std::string>{"one", std::string("tw\0o", 4), "three"}));
 }
@@ -84,7 +89,7 @@ TEST(LineReader, TruncatedGzipIsAnErrorNamingTheFile) {
   const std::string gz = gzip_of(content);
   // Cut inside the stream, and cut where the data ends on a line end but the gzip trailer is missing.
   for (std::size_t cut : {gz.size() / 2, gz.size() - 8}) {
-    std::string path = testing::TempDir() + "cut.jsonl.gz";
+    std::string path = temp_path("cut.jsonl.gz");
     std::ofstream(path, std::ios::binary) << gz.substr(0, cut);
     try {
       read_all(path);
@@ -96,13 +101,13 @@ TEST(LineReader, TruncatedGzipIsAnErrorNamingTheFile) {
 }
 
 TEST(LineReader, ConcatenatedGzipMembersAreOneInput) {
-  std::string path = testing::TempDir() + "two.gz";
+  std::string path = temp_path("two.gz");
   std::ofstream(path, std::ios::binary) << gzip_of("a\nb\n") << gzip_of("c\n");
   EXPECT_EQ(read_all(path), (std::vector<std::string>{"a", "b", "c"}));
 }
 
 TEST(LineReader, ANameEndingInGzMustHoldGzip) {
-  std::string path = testing::TempDir() + "fake.jsonl.gz";
+  std::string path = temp_path("fake.jsonl.gz");
   std::ofstream(path, std::ios::binary) << "{\"id\":\"1\"}\n";
   try {
     read_all(path);
@@ -111,13 +116,13 @@ TEST(LineReader, ANameEndingInGzMustHoldGzip) {
     EXPECT_NE(std::string(e.what()).find(path + ": not gzip data"), std::string::npos) << e.what();
   }
   // Gzip data under any other name is still read.
-  std::string other = testing::TempDir() + "plain-name.jsonl";
+  std::string other = temp_path("plain-name.jsonl");
   std::ofstream(other, std::ios::binary) << gzip_of("x\n");
   EXPECT_EQ(read_all(other), (std::vector<std::string>{"x"}));
 }
 
 TEST(LineReader, AFifoIsReadAsAStream) {
-  std::string path = testing::TempDir() + "lines.fifo";
+  std::string path = temp_path("lines.fifo");
   ::unlink(path.c_str());
   ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
   std::thread writer([&] {
@@ -129,7 +134,7 @@ TEST(LineReader, AFifoIsReadAsAStream) {
 }
 
 TEST(LineReader, AnInterruptEndsAWaitForAFifoWriter) {
-  std::string path = testing::TempDir() + "silent.fifo";
+  std::string path = temp_path("silent.fifo");
   ::unlink(path.c_str());
   ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
   std::atomic<bool> interrupt{false};
