@@ -76,7 +76,48 @@ int main(int argc, char** argv) {
                           ->check(CLI::ExistingFile);
   app.add_flag("--no-stopwords", no_stopwords, "keep every query word")->excludes(stop_option);
   app.add_option("--stemmer", stemmer, "stem stage the index was built with")->check(CLI::IsMember({"light", "snowball"}))->capture_default_str();
+  // marsad-search entities [--kind K] [PREFIX]: the names the index knows, to find ids and spellings.
+  auto* entities = app.add_subcommand("entities", "list known entities with their aliases and report counts");
+  entities->fallthrough();
+  std::string entity_kind, entity_prefix;
+  entities->add_option("--kind", entity_kind, "only this kind (country, city, armed-group, person…)");
+  entities->add_option("prefix", entity_prefix, "the beginning of an id, English label or Arabic alias");
+  app.require_subcommand(0, 1);
   if (auto exit_code = cli::parse_arguments(app, argc, argv, "marsad-search")) return *exit_code;
+
+  if (entities->parsed()) {
+    return cli::run_main("marsad-search", [&] {
+      std::optional<tag::EntityKind> kind;
+      if (!entity_kind.empty() && !(kind = tag::parse_entity_kind(entity_kind)))
+        throw ConfigError("unknown entity kind '" + entity_kind + "'");
+      text::AnalyzerSettings settings;
+      settings.stemmer = text::parse_stemmer_kind(stemmer);
+      searcher::Searcher searcher(db, settings);
+      std::vector<searcher::EntityInfo> found = searcher.entities(kind, entity_prefix);
+      if (json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& info : found)
+          out.push_back({{"id", info.entity->id}, {"kind", tag::to_string(info.entity->kind)},
+                         {"label_en", info.entity->english}, {"aliases", info.entity->arabic},
+                         {"parent", info.entity->parent.empty() ? nlohmann::json() : nlohmann::json(info.entity->parent)},
+                         {"reports", {{"actor", info.as_actor}, {"place", info.as_place}, {"claimant", info.as_claimant}}}});
+        std::cout << out.dump(2) << '\n';
+        return cli::kExitOk;
+      }
+      using text::printable;
+      for (const auto& info : found) {
+        const tag::Entity& e = *info.entity;
+        std::cout << printable(e.id) << "  [" << tag::to_string(e.kind) << "]  " << printable(e.english);
+        if (!e.parent.empty()) std::cout << "  (in " << printable(e.parent) << ")";
+        std::cout << "\n   ";
+        for (std::size_t i = 0; i < e.arabic.size(); ++i) std::cout << (i ? " | " : "") << printable(e.arabic[i]);
+        std::cout << "\n   reports: " << info.as_actor << " as actor, " << info.as_place << " as place, "
+                  << info.as_claimant << " as claimant\n";
+      }
+      std::cout << found.size() << (found.size() == 1 ? " entity\n" : " entities\n");
+      return cli::kExitOk;
+    });
+  }
 
   return cli::run_main("marsad-search", [&] {
     for (const auto& w : words) request.query += (request.query.empty() ? "" : " ") + w;

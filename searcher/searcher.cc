@@ -187,4 +187,33 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   return result;
 }
 
+std::vector<EntityInfo> Searcher::entities(std::optional<tag::EntityKind> kind, std::string_view prefix) {
+  auto lower = [](std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  };
+  const std::string latin = lower(prefix);
+  const std::string arabic = prefix.empty() ? std::string() : analyzer_.analyze_word(prefix).normalized;
+  auto matches = [&](const tag::Entity& e) {
+    if (prefix.empty() || lower(e.id).starts_with(latin) || lower(e.english).starts_with(latin)) return true;
+    if (arabic.empty()) return false;
+    for (const std::string& alias : e.arabic)
+      if (query_normalizer_.normalize(alias).starts_with(arabic)) return true;
+    return false;
+  };
+  std::vector<EntityInfo> out;
+  for (const tag::Entity& e : gazetteer_.entities()) {
+    if ((kind && e.kind != *kind) || !matches(e)) continue;
+    out.push_back({&e, db_.get_termfreq(schema::term(schema::kActorPrefix, e.id)),
+                   db_.get_termfreq(schema::term(schema::kPlacePrefix, e.id)),
+                   db_.get_termfreq(schema::term(schema::kClaimantPrefix, e.id))});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const EntityInfo& a, const EntityInfo& b) {
+    return a.as_actor + a.as_place > b.as_actor + b.as_place;
+  });
+  return out;
+}
+
 }  // namespace marsad::searcher

@@ -55,6 +55,12 @@ struct SearchResult {
   std::vector<SearchHit> hits;
 };
 
+/** A known entity with the reports that name it (its children's included, as filters count them). */
+struct EntityInfo {
+  const tag::Entity* entity = nullptr;
+  Xapian::doccount as_actor = 0, as_place = 0, as_claimant = 0;
+};
+
 /**
  * Opens an index read-only (all shards) and checks it was built with `settings` (ConfigError with
  * a rebuild hint otherwise). Not thread-safe: one Searcher per thread.
@@ -70,6 +76,9 @@ class Searcher {
   /** The gazetteer the index was tagged with (built-in plus the user's --gazetteer file, as stored
    *  in the index), so that names resolve to the ids indexing gave them. */
   const tag::Gazetteer& gazetteer() const { return gazetteer_; }
+  /** The gazetteer's entities of `kind` (any when empty) whose id, English label (in any case) or an
+   *  Arabic alias starts with `prefix`, most reports first. */
+  std::vector<EntityInfo> entities(std::optional<tag::EntityKind> kind, std::string_view prefix);
   /** Whether the index carries entity and claim terms (not built with --no-tagging). */
   bool tagged() const { return tagged_; }
 

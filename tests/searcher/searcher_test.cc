@@ -376,6 +376,38 @@ TEST_F(SearcherTest, FilterFlagsGiveWhatTheFieldsGive) {
   EXPECT_FALSE(ids(with_filters("", filters)).empty());
 }
 
+TEST_F(SearcherTest, EntitiesAreFoundByIdLabelOrAliasWithTheirReportCounts) {
+  Searcher searcher(index_);
+  struct Case {
+    std::optional<tag::EntityKind> kind;
+    std::string prefix;
+    std::string expected_id;  // must be among the answers
+  };
+  const Case cases[] = {{tag::EntityKind::City, "baku", "baku"},
+                        {tag::EntityKind::City, "باك", "baku"},
+                        {std::nullopt, "AZER", "azerbaijan"},
+                        {std::nullopt, "Nagorno", "nagorno-karabakh"},
+                        {std::nullopt, "قره", "nagorno-karabakh"}};
+  for (const Case& c : cases) {
+    std::vector<EntityInfo> found = searcher.entities(c.kind, c.prefix);
+    auto it = std::find_if(found.begin(), found.end(), [&](const EntityInfo& i) { return i.entity->id == c.expected_id; });
+    ASSERT_NE(it, found.end()) << c.prefix;
+    for (const EntityInfo& info : found) {
+      if (c.kind) {
+        EXPECT_EQ(info.entity->kind, *c.kind) << info.entity->id;
+      }
+    }
+    for (std::size_t i = 1; i < found.size(); ++i)
+      EXPECT_GE(found[i - 1].as_actor + found[i - 1].as_place, found[i].as_actor + found[i].as_place);
+  }
+  // The counts are the filters' counts.
+  std::vector<EntityInfo> baku = searcher.entities(tag::EntityKind::City, "baku");
+  ASSERT_EQ(baku.size(), 1u);
+  EXPECT_EQ(baku[0].as_place, ids("place:baku").size());
+  EXPECT_EQ(baku[0].as_actor, ids("actor:baku").size());
+  EXPECT_TRUE(searcher.entities(tag::EntityKind::Camp, "baku").empty());
+}
+
 TEST_F(SearcherTest, SnippetsMarkMatches) {
   Searcher searcher(index_);
   auto result = searcher.search({"بالخرطوم", 0, 1});
