@@ -82,9 +82,29 @@ int main(int argc, char** argv) {
   std::string entity_kind, entity_prefix;
   entities->add_option("--kind", entity_kind, "only this kind (country, city, armed-group, person…)");
   entities->add_option("prefix", entity_prefix, "the beginning of an id, English label or Arabic alias");
+  auto* stats = app.add_subcommand("stats", "what the index holds: reports, dates, sources, top entities and claim types");
+  stats->fallthrough();
   app.require_subcommand(0, 1);
   if (auto exit_code = cli::parse_arguments(app, argc, argv, "marsad-search")) return *exit_code;
 
+  if (stats->parsed()) {
+    return cli::run_main("marsad-search", [&] {
+      text::AnalyzerSettings settings;
+      settings.stemmer = text::parse_stemmer_kind(stemmer);
+      searcher::Searcher searcher(db, settings);
+      request.facet_options.interval = searcher::parse_date_interval(interval);
+      searcher::IndexStats s = searcher.stats(request.facet_options);
+      if (json) {
+        std::cout << searcher::stats_json(s).dump(2) << '\n';
+        return cli::kExitOk;
+      }
+      std::cout << s.documents << " reports";
+      if (!s.first_date.empty()) std::cout << ", dated " << s.first_date << " to " << s.last_date;
+      std::cout << '\n';
+      print_facets(std::cout, s.facets);
+      return cli::kExitOk;
+    });
+  }
   if (entities->parsed()) {
     return cli::run_main("marsad-search", [&] {
       std::optional<tag::EntityKind> kind;

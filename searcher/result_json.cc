@@ -1,6 +1,27 @@
 #include "searcher/result_json.h"
 
 namespace marsad::searcher {
+namespace {
+
+/** The keys facets, facets_more and date_interval of an answer. */
+void add_facets(nlohmann::json& out, const Facets& f) {
+  auto values = [](const Facet& facet) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const FacetValue& v : facet.values)
+      list.push_back({{"id", v.id}, {"label_ar", v.label_ar}, {"label_en", v.label_en}, {"count", v.count}});
+    return list;
+  };
+  nlohmann::json dates = nlohmann::json::array();
+  for (const DateBucket& b : f.date)
+    dates.push_back({{"bucket", b.bucket ? nlohmann::json(*b.bucket) : nlohmann::json()}, {"count", b.count}});
+  out["facets"] = {{"actor", values(f.actor)},       {"place", values(f.place)},   {"claim", values(f.claim)},
+                   {"claimant", values(f.claimant)}, {"source", values(f.source)}, {"date", std::move(dates)}};
+  out["facets_more"] = {{"actor", f.actor.more},       {"place", f.place.more},   {"claim", f.claim.more},
+                        {"claimant", f.claimant.more}, {"source", f.source.more}};
+  out["date_interval"] = date_interval_name(f.interval);
+}
+
+}  // namespace
 
 nlohmann::json result_json(const SearchRequest& request, const SearchResult& result) {
   nlohmann::json hits = nlohmann::json::array();
@@ -16,23 +37,15 @@ nlohmann::json result_json(const SearchRequest& request, const SearchResult& res
                      {"total", {{"value", result.total}, {"exact", result.total_exact}}},
                      {"took_ms", result.took_ms},
                      {"hits", std::move(hits)}};
-  if (result.facets) {
-    const Facets& f = *result.facets;
-    auto values = [](const Facet& facet) {
-      nlohmann::json list = nlohmann::json::array();
-      for (const FacetValue& v : facet.values)
-        list.push_back({{"id", v.id}, {"label_ar", v.label_ar}, {"label_en", v.label_en}, {"count", v.count}});
-      return list;
-    };
-    nlohmann::json dates = nlohmann::json::array();
-    for (const DateBucket& b : f.date)
-      dates.push_back({{"bucket", b.bucket ? nlohmann::json(*b.bucket) : nlohmann::json()}, {"count", b.count}});
-    out["facets"] = {{"actor", values(f.actor)},   {"place", values(f.place)},   {"claim", values(f.claim)},
-                     {"claimant", values(f.claimant)}, {"source", values(f.source)}, {"date", std::move(dates)}};
-    out["facets_more"] = {{"actor", f.actor.more},       {"place", f.place.more},   {"claim", f.claim.more},
-                          {"claimant", f.claimant.more}, {"source", f.source.more}};
-    out["date_interval"] = date_interval_name(f.interval);
-  }
+  if (result.facets) add_facets(out, *result.facets);
+  return out;
+}
+
+nlohmann::json stats_json(const IndexStats& stats) {
+  nlohmann::json out{{"documents", stats.documents},
+                     {"first_date", stats.first_date.empty() ? nlohmann::json() : nlohmann::json(stats.first_date)},
+                     {"last_date", stats.last_date.empty() ? nlohmann::json() : nlohmann::json(stats.last_date)}};
+  add_facets(out, stats.facets);
   return out;
 }
 

@@ -10,4 +10,8 @@ namespace marsad::searcher {
  *  "title", "url", "snippet"}]}; the keys are documented in the README and scripts depend on them. */
 nlohmann::json result_json(const SearchRequest& request, const SearchResult& result);
 
+/** {"documents", "first_date", "last_date", "facets", "facets_more", "date_interval"}: the facets as
+ *  in result_json, over the whole index. */
+nlohmann::json stats_json(const IndexStats& stats);
+
 }  // namespace marsad::searcher

@@ -216,4 +216,22 @@ std::vector<EntityInfo> Searcher::entities(std::optional<tag::EntityKind> kind, 
   return out;
 }
 
+IndexStats Searcher::stats(const FacetOptions& options) {
+  IndexStats stats;
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query::MatchAll);
+  FacetCounter counter(enquire);
+  Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
+  stats.documents = mset.get_matches_estimated();
+  // The first and last days from a day-by-day count, then the histogram the options ask for.
+  FacetOptions by_day{.size = 1, .rollup = false, .interval = DateInterval::Day};
+  for (const DateBucket& b : counter.collect(stats.documents, gazetteer_, by_day).date) {
+    if (!b.bucket) continue;
+    if (stats.first_date.empty()) stats.first_date = *b.bucket;
+    stats.last_date = *b.bucket;
+  }
+  stats.facets = counter.collect(stats.documents, gazetteer_, options);
+  return stats;
+}
+
 }  // namespace marsad::searcher

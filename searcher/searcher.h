@@ -61,6 +61,13 @@ struct EntityInfo {
   Xapian::doccount as_actor = 0, as_place = 0, as_claimant = 0;
 };
 
+/** What an index holds: its reports, the days they span, and the facets of all of them. */
+struct IndexStats {
+  Xapian::doccount documents = 0;
+  std::string first_date, last_date;  // ISO days; empty when no report is dated
+  Facets facets;                      // over every report; the date histogram by the options' interval
+};
+
 /**
  * Opens an index read-only (all shards) and checks it was built with `settings` (ConfigError with
  * a rebuild hint otherwise). Not thread-safe: one Searcher per thread.
@@ -79,6 +86,8 @@ class Searcher {
   /** The gazetteer's entities of `kind` (any when empty) whose id, English label (in any case) or an
    *  Arabic alias starts with `prefix`, most reports first. */
   std::vector<EntityInfo> entities(std::optional<tag::EntityKind> kind, std::string_view prefix);
+  /** Counts over the whole index (`options.size` values per facet). */
+  IndexStats stats(const FacetOptions& options);
   /** Whether the index carries entity and claim terms (not built with --no-tagging). */
   bool tagged() const { return tagged_; }
 

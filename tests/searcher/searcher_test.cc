@@ -408,6 +408,30 @@ TEST_F(SearcherTest, EntitiesAreFoundByIdLabelOrAliasWithTheirReportCounts) {
   EXPECT_TRUE(searcher.entities(tag::EntityKind::Camp, "baku").empty());
 }
 
+TEST_F(SearcherTest, StatsCountTheWholeIndex) {
+  Searcher searcher(index_);
+  FacetOptions options;
+  options.size = 100'000;
+  IndexStats stats = searcher.stats(options);
+  EXPECT_EQ(stats.documents, Xapian::Database(index_).get_doccount());
+  // The same as a search that matches every dated report, since every sample report is dated.
+  SearchRequest all{"date:1900..2100", 0, 10'000, true};
+  all.facet_options = options;
+  SearchResult everything = searcher.search(all);
+  ASSERT_EQ(everything.total, stats.documents);
+  EXPECT_EQ(as_map(stats.facets.actor), as_map(everything.facets->actor));
+  EXPECT_EQ(as_map(stats.facets.claim), as_map(everything.facets->claim));
+  EXPECT_EQ(as_map(stats.facets.source), as_map(everything.facets->source));
+  std::vector<std::string> dates;
+  for (const SearchHit& hit : everything.hits) dates.push_back(hit.date);
+  EXPECT_EQ(stats.first_date, *std::min_element(dates.begin(), dates.end()));
+  EXPECT_EQ(stats.last_date, *std::max_element(dates.begin(), dates.end()));
+  nlohmann::json out = stats_json(stats);
+  EXPECT_EQ(out["documents"], stats.documents);
+  EXPECT_EQ(out["first_date"], stats.first_date);
+  EXPECT_TRUE(out["facets"].contains("claimant"));
+}
+
 TEST_F(SearcherTest, SnippetsMarkMatches) {
   Searcher searcher(index_);
   auto result = searcher.search({"بالخرطوم", 0, 1});
