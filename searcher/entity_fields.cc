@@ -14,13 +14,6 @@ namespace {
 
 constexpr std::string_view kArticle = "ال";
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 /** The words of a name as the analysis normalizes them, one space between. */
 std::vector<std::string> words_of(std::string_view name, text::Analyzer& analyzer) {
   std::vector<std::string> words;
@@ -64,6 +57,13 @@ std::size_t distance(std::string_view a, std::string_view b) {
 }
 
 }  // namespace
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
 
 EntityResolver::EntityResolver(const tag::Gazetteer& gazetteer, text::Analyzer& analyzer) {
   for (const tag::Entity& e : gazetteer.entities()) {

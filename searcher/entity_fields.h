@@ -13,6 +13,9 @@
 
 namespace marsad::searcher {
 
+/** `text` with the ASCII capitals made small: ids and English labels match in any case. */
+std::string ascii_lower(std::string_view text);
+
 /**
  * Finds the entities a name stands for: a canonical id (`azerbaijani-mod`), any Arabic alias with or
  * without clitics and the article (`بباكو`, `"قره باغ"`), or the English label in any case

@@ -188,16 +188,10 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
 }
 
 std::vector<EntityInfo> Searcher::entities(std::optional<tag::EntityKind> kind, std::string_view prefix) {
-  auto lower = [](std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-  };
-  const std::string latin = lower(prefix);
+  const std::string latin = ascii_lower(prefix);
   const std::string arabic = prefix.empty() ? std::string() : analyzer_.analyze_word(prefix).normalized;
   auto matches = [&](const tag::Entity& e) {
-    if (prefix.empty() || lower(e.id).starts_with(latin) || lower(e.english).starts_with(latin)) return true;
+    if (prefix.empty() || ascii_lower(e.id).starts_with(latin) || ascii_lower(e.english).starts_with(latin)) return true;
     if (arabic.empty()) return false;
     for (const std::string& alias : e.arabic)
       if (query_normalizer_.normalize(alias).starts_with(arabic)) return true;

@@ -16,20 +16,19 @@ void WordFilter::grow(std::size_t words) {
   while (bits < words * kBitsPerWord) bits *= 2;
   bits_.assign(bits / 64, 0);
   mask_ = bits - 1;
-  for (const std::string& w : added_) {
-    std::uint64_t h = text::lookup_hash(w);
+  for (std::uint64_t h : hashes_) {
     set(h);
     set(h >> 32);
   }
 }
 
 void WordFilter::add(std::string_view word) {
-  added_.emplace_back(word);
-  if (bits_.empty() || added_.size() * kBitsPerWord > mask_ + 1) {
-    grow(added_.size() * 2);
+  const std::uint64_t h = text::lookup_hash(word);
+  hashes_.push_back(h);
+  if (bits_.empty() || hashes_.size() * kBitsPerWord > mask_ + 1) {
+    grow(hashes_.size() * 2);
     return;
   }
-  std::uint64_t h = text::lookup_hash(word);
   set(h);
   set(h >> 32);
 }

@@ -12,7 +12,7 @@
 namespace marsad::tag {
 
 /**
- * A compact filter over words (two bits per word in a table sized to the words): `may_contain` is
+ * A compact filter over words (two bits set per word, about 16 bits of table per word): `may_contain` is
  * false for most words never added and always true for words added. Taggers ask far more often
  * about words that are not in a list than about words that are, and the filter answers those from
  * a few cache lines instead of a hash-table walk. Filled once, then read-only and thread-safe.
@@ -32,7 +32,7 @@ class WordFilter {
   void grow(std::size_t words);
 
   std::vector<std::uint64_t> bits_;
-  std::vector<std::string> added_;  // kept so that the filter can grow
+  std::vector<std::uint64_t> hashes_;  // of the words added, so that the filter can grow
   std::uint64_t mask_ = 0;          // bit count - 1 (a power of two)
 };
 
