@@ -11,9 +11,11 @@ namespace marsad {
 /**
  * Adds the terms of analysed text: schema::kStemPrefix + stem at each token's position (for free
  * text and phrases) and the normalized word without position (for exact words). Positions are
- * first_position + token position - 1; each occurrence adds wdf. Returns the last position used.
+ * first_position + token position - 1; each occurrence adds wdf. A title's stems are added once more
+ * with schema::kTitleStemPrefix (wdf 1), for title: searches. Returns the last position used.
  */
+enum class TextField { Title, Body };
 Xapian::termpos add_text_terms(Xapian::Document& doc, const std::vector<text::AnalyzedToken>& tokens,
-                               Xapian::termpos first_position, Xapian::termcount wdf);
+                               Xapian::termpos first_position, Xapian::termcount wdf, TextField field);
 
 }  // namespace marsad

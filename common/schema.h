@@ -10,13 +10,17 @@
 namespace marsad::schema {
 
 /** Bumped whenever the layout below changes; the searcher refuses other versions. */
-inline constexpr int kVersion = 3;
+inline constexpr int kVersion = 4;
 
 // ---- Term prefixes (Xapian conventions where one exists) ----
 /** Unique record id: exactly one per document, used by replace_document. */
 inline constexpr std::string_view kIdPrefix = "Q";
 /** Stemmed word, with positions: what free text and phrases match (QueryParser STEM_ALL_Z). */
 inline constexpr std::string_view kStemPrefix = "Z";
+/** Title words again, stemmed, with positions, for title:WORDS: QueryParser writes a field's
+ *  stemmed terms as Z + the field's prefix S. */
+inline constexpr std::string_view kTitlePrefix = "S";
+inline constexpr std::string_view kTitleStemPrefix = "ZS";
 /** Normalized word as written, clitics and all, without positions: exact-word matching. */
 inline constexpr std::string_view kWordPrefix = "";
 /** Boolean filters. Dates are UTC calendar days. */

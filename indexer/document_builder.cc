@@ -227,7 +227,7 @@ AnalysedRecord DocumentBuilder::build(Record record) {
   // Step: words. Title and body share one token buffer, each tagged while its tokens are there.
   RecordTags tags;
   analyzer_.analyze(record.title, tokens_);
-  Xapian::termpos last = add_text_terms(doc, tokens_, 1, schema::kTitleWdf);
+  Xapian::termpos last = add_text_terms(doc, tokens_, 1, schema::kTitleWdf, TextField::Title);
   if (tagger_) tags.title = tagger_->tag(record.title, tokens_, day);
   // A report without a body is its title: duplicates of it are found by the title's words, in a
   // hash apart from those of bodies.
@@ -236,7 +236,7 @@ AnalysedRecord DocumentBuilder::build(Record record) {
     body_hash = fnv1a("title only\x1f", body_hash);
   } else {
     analyzer_.analyze(record.body, tokens_);
-    add_text_terms(doc, tokens_, last + schema::kBodyPositionGap, schema::kBodyWdf);
+    add_text_terms(doc, tokens_, last + schema::kBodyPositionGap, schema::kBodyWdf, TextField::Body);
     if (tagger_) tags.body = tagger_->tag(record.body, tokens_, day);
   }
   for (const auto& t : tokens_) {

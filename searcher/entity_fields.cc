@@ -69,6 +69,15 @@ EntityResolver::EntityResolver(const tag::Gazetteer& gazetteer, text::Analyzer& 
   for (const tag::Entity& e : gazetteer.entities()) {
     add(ascii_lower(e.id), e.id, e.id);
     if (!e.english.empty()) add(ascii_lower(e.english), e.id, e.english);
+    // "Stepanakert (Khankendi)": each name alone too.
+    if (const std::size_t open = e.english.find(" ("); open != std::string::npos && e.english.back() == ')') {
+      add(ascii_lower(e.english.substr(0, open)), e.id, "");
+      add(ascii_lower(e.english.substr(open + 2, e.english.size() - open - 3)), e.id, "");
+    }
+    // A person goes by the surname too (Pashinyan, Guterres).
+    if (const std::size_t space = e.english.rfind(' ');
+        e.kind == tag::EntityKind::Person && space != std::string::npos && e.english.size() - space > 3)
+      add(ascii_lower(e.english.substr(space + 1)), e.id, "");
     for (const std::string& alias : e.arabic) {
       std::vector<std::string> words = words_of(alias, analyzer);
       if (words.empty()) continue;
@@ -111,6 +120,10 @@ std::vector<std::string> EntityResolver::resolve(std::string_view name, text::An
     if (auto ids = lookup(key); !ids.empty()) return ids;
   }
   return {};
+}
+
+std::vector<std::string> EntityResolver::resolve_latin(std::string_view name) const {
+  return lookup(ascii_lower(name));
 }
 
 std::vector<std::string> EntityResolver::closest(std::string_view name, std::size_t n) const {

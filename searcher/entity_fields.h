@@ -27,6 +27,9 @@ class EntityResolver {
 
   /** The ids `name` stands for (several when an alias is shared: عمان), empty when none. */
   std::vector<std::string> resolve(std::string_view name, text::Analyzer& analyzer) const;
+  /** The ids whose id or English label is `name` in any case: a person's surname and either name of
+   *  a label like "Stepanakert (Khankendi)" count as labels too. */
+  std::vector<std::string> resolve_latin(std::string_view name) const;
   /** Up to `n` known names closest in spelling to `name`, for "did you mean" messages. */
   std::vector<std::string> closest(std::string_view name, std::size_t n) const;
 

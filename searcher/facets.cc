@@ -29,15 +29,40 @@ const char* date_interval_name(DateInterval interval) {
   return "auto";
 }
 
-FacetCounter::FacetCounter(Xapian::Enquire& enquire)
-    : actors_(schema::kActorsSlot),
-      places_(schema::kPlacesSlot),
-      claims_(schema::kClaimsSlot),
-      claimants_(schema::kClaimantsSlot),
-      sources_(schema::kSourceSlot),
-      dates_(schema::kDateSlot) {
-  for (Xapian::ValueCountMatchSpy* spy : {&actors_, &places_, &claims_, &claimants_, &sources_, &dates_})
-    enquire.add_matchspy(spy);
+const char* facet_field(FacetDimension dimension) {
+  switch (dimension) {
+    case FacetDimension::Actor: return "actor";
+    case FacetDimension::Place: return "place";
+    case FacetDimension::Claim: return "claim";
+    case FacetDimension::Claimant: return "claimant";
+    case FacetDimension::Source: return "source";
+    case FacetDimension::Date: return "date";
+  }
+  return "?";
+}
+
+namespace {
+
+Xapian::valueno slot_of(FacetDimension dimension) {
+  switch (dimension) {
+    case FacetDimension::Actor: return schema::kActorsSlot;
+    case FacetDimension::Place: return schema::kPlacesSlot;
+    case FacetDimension::Claim: return schema::kClaimsSlot;
+    case FacetDimension::Claimant: return schema::kClaimantsSlot;
+    case FacetDimension::Source: return schema::kSourceSlot;
+    case FacetDimension::Date: return schema::kDateSlot;
+  }
+  return Xapian::BAD_VALUENO;
+}
+
+}  // namespace
+
+FacetCounter::FacetCounter(Xapian::Enquire& enquire, const std::vector<FacetDimension>& dimensions) {
+  const std::vector<FacetDimension> all(std::begin(kFacetDimensions), std::end(kFacetDimensions));
+  for (FacetDimension d : dimensions.empty() ? all : dimensions) {
+    spies_.emplace_back(d, std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(d)));
+    enquire.add_matchspy(spies_.back().second.get());
+  }
 }
 
 namespace {
@@ -134,37 +159,58 @@ std::optional<date::CivilDate> parse_yyyymmdd(const std::string& v) {
 
 Facets FacetCounter::collect(Xapian::doccount total, const tag::Gazetteer& gazetteer, const FacetOptions& options) const {
   Facets f;
-  auto entity_counts = [&](const Xapian::ValueCountMatchSpy& spy) {
-    return options.rollup ? rolled_up_counts(spy, gazetteer) : split_counts(spy);
-  };
-  f.actor = top(entity_counts(actors_), &gazetteer, options.size);
-  f.place = top(entity_counts(places_), &gazetteer, options.size);
-  f.claimant = top(entity_counts(claimants_), &gazetteer, options.size);
-  f.claim = top(split_counts(claims_), nullptr, options.size);
-  std::map<std::string, Xapian::doccount> sources;
-  for (auto it = sources_.values_begin(); it != sources_.values_end(); ++it) sources[*it] += it.get_termfreq();
-  f.source = top(sources, nullptr, options.size);
+  collect_into(f, total, gazetteer, options);
+  return f;
+}
 
+namespace {
+
+/** The date histogram from a spy over the date slot; `total` less the dated reports are undated. */
+void date_histogram(Facets& f, const Xapian::ValueCountMatchSpy& dates, Xapian::doccount total, DateInterval interval) {
   std::vector<std::pair<date::CivilDate, Xapian::doccount>> days;
   Xapian::doccount dated = 0;
-  for (auto it = dates_.values_begin(); it != dates_.values_end(); ++it) {
+  for (auto it = dates.values_begin(); it != dates.values_end(); ++it) {
     if (auto day = parse_yyyymmdd(*it)) {
       days.emplace_back(*day, it.get_termfreq());
       dated += it.get_termfreq();
     }
   }
   std::sort(days.begin(), days.end());
-  f.interval = options.interval;
+  f.interval = interval;
   if (f.interval == DateInterval::Auto)
     f.interval = days.empty() ? DateInterval::Day
                               : interval_for(days.front().first.days_since_epoch(), days.back().first.days_since_epoch());
+  f.date.clear();
   for (const auto& [day, count] : days) {
     std::string bucket = bucket_of(day, f.interval);
     if (!f.date.empty() && f.date.back().bucket == bucket) f.date.back().count += count;
     else f.date.push_back({std::move(bucket), count});
   }
   if (total > dated) f.date.push_back({std::nullopt, total - dated});
-  return f;
+}
+
+}  // namespace
+
+void FacetCounter::collect_into(Facets& f, Xapian::doccount total, const tag::Gazetteer& gazetteer,
+                                const FacetOptions& options) const {
+  auto entity_counts = [&](const Xapian::ValueCountMatchSpy& spy) {
+    return options.rollup ? rolled_up_counts(spy, gazetteer) : split_counts(spy);
+  };
+  for (const auto& [dimension, spy] : spies_) {
+    switch (dimension) {
+      case FacetDimension::Actor: f.actor = top(entity_counts(*spy), &gazetteer, options.size); break;
+      case FacetDimension::Place: f.place = top(entity_counts(*spy), &gazetteer, options.size); break;
+      case FacetDimension::Claimant: f.claimant = top(entity_counts(*spy), &gazetteer, options.size); break;
+      case FacetDimension::Claim: f.claim = top(split_counts(*spy), nullptr, options.size); break;
+      case FacetDimension::Source: {
+        std::map<std::string, Xapian::doccount> sources;
+        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) sources[*it] += it.get_termfreq();
+        f.source = top(sources, nullptr, options.size);
+        break;
+      }
+      case FacetDimension::Date: date_histogram(f, *spy, total, options.interval); break;
+    }
+  }
 }
 
 }  // namespace marsad::searcher

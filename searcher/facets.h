@@ -48,6 +48,14 @@ struct FacetOptions {
   DateInterval interval = DateInterval::Auto;
 };
 
+/** The dimensions a report is counted in; each has a query field of the same name. */
+enum class FacetDimension { Actor, Place, Claim, Claimant, Source, Date };
+inline constexpr FacetDimension kFacetDimensions[] = {FacetDimension::Actor,    FacetDimension::Place,
+                                                      FacetDimension::Claim,    FacetDimension::Claimant,
+                                                      FacetDimension::Source,   FacetDimension::Date};
+/** actor, place, claim, claimant, source, date: the query field that filters the dimension. */
+const char* facet_field(FacetDimension dimension);
+
 /**
  * Counts facets during one Enquire::get_mset. Attach before the search; collect() after it. The
  * counts are exact when the MSet was asked to check every document (as Searcher does). A slot that
@@ -56,12 +64,16 @@ struct FacetOptions {
  */
 class FacetCounter {
  public:
-  explicit FacetCounter(Xapian::Enquire& enquire);
+  /** Counts `dimensions` (all when empty) of the reports `enquire` matches. */
+  explicit FacetCounter(Xapian::Enquire& enquire, const std::vector<FacetDimension>& dimensions = {});
   /** `total` is the number of matching reports (for the undated bar). */
   Facets collect(Xapian::doccount total, const tag::Gazetteer& gazetteer, const FacetOptions& options) const;
+  /** Fills the facets of the dimensions counted, leaving the others in `out` as they are. */
+  void collect_into(Facets& out, Xapian::doccount total, const tag::Gazetteer& gazetteer,
+                    const FacetOptions& options) const;
 
  private:
-  Xapian::ValueCountMatchSpy actors_, places_, claims_, claimants_, sources_, dates_;
+  std::vector<std::pair<FacetDimension, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
 };
 
 }  // namespace marsad::searcher

@@ -63,6 +63,10 @@ int main(int argc, char** argv) {
   app.add_option("--claim", filters.claims, "same as claim:TYPE");
   app.add_option("--claimant", filters.claimants, "same as claimant:NAME");
   app.add_option("--source", filters.sources, "same as source:NAME");
+  std::string mode = searcher::query_mode_name(request.mode);
+  app.add_option("--mode", mode, "how free-text words combine: and (every word), or (any), and-or (every word, else any), "
+                                 "or-all / or-near (any word; all words / neighbouring words near each other rank higher), and-or-near")
+      ->check(CLI::IsMember(searcher::query_mode_names()))->capture_default_str();
   app.add_option("--sort", sort, "order of the hits")->check(CLI::IsMember({"relevance", "date", "-date"}))->capture_default_str();
   bool no_facets = false;
   std::string interval = "auto";
@@ -149,6 +153,7 @@ int main(int argc, char** argv) {
     request.query = searcher::with_filters(request.query, filters);
     if (request.query.empty()) throw ConfigError("nothing to search: give query words or a filter (--actor, --from…)");
     request.sort = searcher::parse_sort_order(sort);
+    request.mode = searcher::parse_query_mode(mode);
     request.facets = !no_facets;
     request.facet_options.interval = searcher::parse_date_interval(interval);
     searcher::Searcher searcher(db, settings, stopwords);
@@ -162,6 +167,7 @@ int main(int argc, char** argv) {
     using text::printable;
     std::cout << (result.total_exact ? "" : "about ") << result.total << (result.total == 1 ? " report matches: " : " reports match: ")
               << printable(request.query) << '\n';
+    if (result.relaxed) std::cout << "(no report has every word: these have some of them)\n";
     std::size_t rank = request.offset;
     for (const auto& h : result.hits) {
       std::cout << '\n' << ++rank << ". " << printable(h.title) << "\n   " << (h.date.empty() ? "(no date)" : h.date) << " | "

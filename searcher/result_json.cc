@@ -32,9 +32,14 @@ nlohmann::json result_json(const SearchRequest& request, const SearchResult& res
                     {"source", h.source},
                     {"title", h.title},
                     {"url", h.url},
+                    {"actors", h.actors},
+                    {"places", h.places},
+                    {"claims", h.claims},
                     {"snippet", h.snippet}});
   nlohmann::json out{{"query", request.query},
                      {"total", {{"value", result.total}, {"exact", result.total_exact}}},
+                     {"mode", query_mode_name(request.mode)},
+                     {"relaxed", result.relaxed},
                      {"took_ms", result.took_ms},
                      {"hits", std::move(hits)}};
   if (result.facets) add_facets(out, *result.facets);

@@ -1,5 +1,6 @@
 #include "searcher/searcher.h"
 #include "searcher/date_range.h"
+#include "searcher/query_text.h"
 
 #include <chrono>
 
@@ -25,6 +26,34 @@ class SourceFieldProcessor : public Xapian::FieldProcessor {
  private:
   text::Normalizer normalizer_;
 };
+
+/** The fields of the query language, for rewriting the query before it is parsed. */
+const std::vector<std::string> kQueryFields = {"actor", "place", "claim", "claimant", "source",
+                                               "title", "id",    "date",  "exact"};
+
+/** exact:WORD matches the word as written (normalized, clitics and all), not its stem; several
+ *  words must all be there. */
+class ExactWordFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit ExactWordFieldProcessor(text::Analyzer& analyzer) : analyzer_(analyzer) {}
+  Xapian::Query operator()(const std::string& value) override {
+    std::vector<Xapian::Query> words;
+    for (const text::AnalyzedToken& t : analyzer_.analyze(value))
+      words.emplace_back(schema::term(schema::kWordPrefix, t.analysis->normalized));
+    if (words.empty()) throw Xapian::QueryParserError("exact: needs a word");
+    return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+  }
+
+ private:
+  text::Analyzer& analyzer_;
+};
+
+/** The free-text stems of a query (not title: ones), in query order, outside NOT. */
+std::vector<std::string> free_text_stems(const Xapian::Query& query) {
+  std::vector<std::string> stems = positive_terms(query, schema::kStemPrefix);
+  std::erase_if(stems, [](const std::string& t) { return t.starts_with(schema::kTitleStemPrefix); });
+  return stems;
+}
 
 /** A flag's value as a quoted field value (quotes inside it would end the phrase early). */
 std::string quoted(std::string value) {
@@ -80,7 +109,6 @@ Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings setting
   parser_.set_stemmer(stem_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
   parser_.set_stopper(stopwords.new_query_stopper());
-  parser_.set_default_op(Xapian::Query::OP_AND);
   parser_.add_boolean_prefix("source", (new SourceFieldProcessor)->release());
   // Entity fields resolve ids, aliases and English labels through the index's own gazetteer.
   entities_ = std::make_unique<EntityResolver>(gazetteer_, analyzer_);
@@ -90,11 +118,15 @@ Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings setting
   for (const auto& [field, prefix] : entity_fields)
     parser_.add_boolean_prefix(field, (new EntityFieldProcessor(field, prefix, *entities_, analyzer_))->release(), false);
   parser_.add_boolean_prefix("claim", (new ClaimFieldProcessor)->release(), false);
+  parser_.add_prefix("title", std::string(schema::kTitlePrefix));
+  parser_.add_boolean_prefix("id", std::string(schema::kIdPrefix));
+  parser_.add_prefix("exact", (new ExactWordFieldProcessor(analyzer_))->release());
   parser_.add_rangeprocessor((new DateRangeProcessor(schema::kDateSlot, "date:"))->release());
   parser_.add_boolean_prefix("date", (new DateFieldProcessor(schema::kDateSlot))->release());
 }
 
-Xapian::Query Searcher::parse(const std::string& query) {
+Xapian::Query Searcher::parse(const std::string& query, Xapian::Query::op default_op) {
+  parser_.set_default_op(default_op);
   try {
     return parser_.parse_query(query_normalizer_.normalize(query),
                                Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT);
@@ -150,9 +182,77 @@ bool Searcher::reopen_newest() {
   }
 }
 
+std::string Searcher::rewrite(const std::string& query) {
+  std::string text = quote_field_values(query, kQueryFields, [this](const std::string& field, const std::string& value) {
+    if (field == "source")
+      return db_.term_exists(schema::term(schema::kSourcePrefix, query_normalizer_.normalize(value)));
+    if (field == "actor" || field == "place" || field == "claimant") return !entities_->resolve(value, analyzer_).empty();
+    return false;
+  });
+  // A Latin name in free text (Aden, Pashinyan) stands for its entities' Arabic aliases.
+  return expand_latin_words(text, kQueryFields, [this](const std::string& words) -> std::optional<std::string> {
+    std::vector<std::string> aliases;
+    for (const std::string& id : entities_->resolve_latin(words))
+      if (const tag::Entity* e = gazetteer_.find(id))
+        for (const std::string& alias : e->arabic)
+          if (std::find(aliases.begin(), aliases.end(), alias) == aliases.end()) aliases.push_back(alias);
+    if (aliases.empty()) return std::nullopt;
+    std::string group = "(";
+    for (std::string& alias : aliases) {
+      std::erase(alias, '"');
+      group += (group.size() > 1 ? " OR " : "") + (alias.find(' ') == std::string::npos ? alias : "\"" + alias + "\"");
+    }
+    return group + ")";
+  });
+}
+
+Xapian::Query Searcher::match_query(const std::string& text, QueryMode mode, bool relaxed) {
+  const bool any_word = relaxed || mode == QueryMode::Or || mode == QueryMode::OrAll || mode == QueryMode::OrNear;
+  return parse(text, any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+}
+
+Xapian::Query Searcher::ranked_query(const std::string& text, QueryMode mode, bool relaxed) {
+  // Two query words in a report this many positions apart or fewer count as near (a stop word
+  // the query drops may stand between them).
+  constexpr Xapian::termcount kNearWindow = 4;
+  Xapian::Query query = match_query(text, mode, relaxed);
+  switch (mode) {
+    case QueryMode::OrAll:
+      return boosted(query, parse(text, Xapian::Query::OP_AND));
+    case QueryMode::OrNear:
+    case QueryMode::AndOrNear:
+      return boosted(query, proximity_query(free_text_stems(query), kNearWindow));
+    default:
+      return query;
+  }
+}
+
 SearchResult Searcher::search_once(const SearchRequest& request) {
+  const std::string text = rewrite(request.query);
+  SearchResult result = run(text, request, false);
+  if (result.total == 0 && (request.mode == QueryMode::AndOr || request.mode == QueryMode::AndOrNear) &&
+      match_query(text, request.mode, true).get_description() != match_query(text, request.mode, false).get_description()) {
+    result = run(text, request, true);
+    result.relaxed = true;
+  }
+  return result;
+}
+
+void Searcher::count_filtered_facets(const SearchRequest& request, bool relaxed,
+                                     const std::vector<std::pair<FacetDimension, std::string>>& separate, Facets& facets) {
+  for (const auto& [dimension, rest] : separate) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(rest.empty() ? Xapian::Query::MatchAll : match_query(rest, request.mode, relaxed));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    FacetCounter counter(enquire, {dimension});
+    Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
+    counter.collect_into(facets, mset.get_matches_estimated(), gazetteer_, request.facet_options);
+  }
+}
+
+SearchResult Searcher::run(const std::string& text, const SearchRequest& request, bool relaxed) {
+  const Xapian::Query query = ranked_query(text, request.mode, relaxed);
   Xapian::Enquire enquire(db_);
-  Xapian::Query query = parse(request.query);
   enquire.set_query(query);
   // Checking every document makes Xapian count the matches instead of estimating them: analysts
   // quote these numbers.
@@ -163,13 +263,39 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     by_date.add_value(schema::kDateSlot, newest_first, newest_first ? "00000000" : "99999999");
     enquire.set_sort_by_key_then_relevance(&by_date, false);
   }
+  // A facet counts over every filter but its own dimension's, so that a user who picked place:Aden
+  // still sees how many reports the other places would give: such a dimension is counted over
+  // the query without its filters, the others during the search itself.
+  std::vector<FacetDimension> counted_here;
+  std::vector<std::pair<FacetDimension, std::string>> separate;
+  if (request.facets) {
+    for (FacetDimension d : kFacetDimensions) {
+      std::optional<std::string> rest = without_field(text, kQueryFields, facet_field(d));
+      if (rest && *rest != text) separate.emplace_back(d, std::move(*rest));
+      else counted_here.push_back(d);
+    }
+  }
   std::optional<FacetCounter> facets;
-  if (request.facets) facets.emplace(enquire);
+  if (request.facets && !counted_here.empty()) facets.emplace(enquire, counted_here);
   Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, db_.get_doccount());
   SearchResult result;
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  if (facets) result.facets = facets->collect(result.total, gazetteer_, request.facet_options);
+  if (request.facets) {
+    result.facets.emplace();
+    if (facets) facets->collect_into(*result.facets, result.total, gazetteer_, request.facet_options);
+    count_filtered_facets(request, relaxed, separate, *result.facets);
+  }
+  // Xapian's snippets mark no word of a phrase or NEAR group: they are marked from a query of the
+  // same words, each alone.
+  std::optional<Xapian::MSet> word_mset;
+  if (!mset.empty() && has_positional(query)) {
+    const std::vector<std::string> words = free_text_stems(query);
+    Xapian::Enquire words_enquire(db_);
+    words_enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()));
+    word_mset = words_enquire.get_mset(0, 0);
+  }
+  const Xapian::MSet& snippet_mset = word_mset ? *word_mset : mset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     auto data = nlohmann::json::parse(it.get_document().get_data());
     SearchHit hit;
@@ -179,7 +305,23 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     hit.source = data.value("source", "");
     hit.url = data.value("url", "");
     hit.score = it.get_weight();
-    hit.snippet = mset.snippet(data.value("body", ""), 200, stem_, Xapian::MSet::SNIPPET_EXHAUSTIVE, "[", "]", "…");
+    if (const auto entities = data.find(schema::record::kEntities); entities != data.end() && entities->is_array()) {
+      for (const auto& e : *entities) {
+        if (!e.is_object() || !e.contains("id") || !e["id"].is_string() || !e.contains("roles")) continue;
+        for (const auto& role : e["roles"]) {
+          if (role == "actor") hit.actors.push_back(e["id"]);
+          if (role == "place") hit.places.push_back(e["id"]);
+        }
+      }
+    }
+    if (const auto claims = data.find(schema::record::kClaims); claims != data.end() && claims->is_array()) {
+      for (const auto& c : *claims) {
+        if (!c.is_object() || !c.contains("type") || !c["type"].is_string()) continue;
+        const std::string type = c["type"];
+        if (std::find(hit.claims.begin(), hit.claims.end(), type) == hit.claims.end()) hit.claims.push_back(type);
+      }
+    }
+    hit.snippet = snippet_mset.snippet(data.value("body", ""), 200, stem_, Xapian::MSet::SNIPPET_EXHAUSTIVE, "[", "]", "…");
     for (char& c : hit.snippet)
       if (c == '\n') c = ' ';
     result.hits.push_back(std::move(hit));

@@ -12,6 +12,7 @@
 #include "common/tag/gazetteer.h"
 #include "searcher/entity_fields.h"
 #include "searcher/facets.h"
+#include "searcher/query_mode.h"
 #include "common/text/analyzer.h"
 #include "common/text/stopwords.h"
 
@@ -38,11 +39,14 @@ struct SearchRequest {
   Xapian::doccount limit = 10;
   bool facets = false;  // count the facets of the whole match set
   SortOrder sort = SortOrder::Relevance;  // by date: undated reports come last either way
+  QueryMode mode = QueryMode::And;         // how free-text words combine
   FacetOptions facet_options;
 };
 
 struct SearchHit {
   std::string id, title, date, source, url;
+  std::vector<std::string> actors, places;  // the report's entity ids in these roles, first mention first
+  std::vector<std::string> claims;          // its claim types, each once
   std::string snippet;  // a passage of the body with matches in [brackets]
   double score = 0;     // the ranking weight (BM25)
 };
@@ -50,6 +54,7 @@ struct SearchHit {
 struct SearchResult {
   Xapian::doccount total = 0;  // every matching report, counted (not Xapian's estimate)
   bool total_exact = true;     // false only if Xapian could not count them all
+  bool relaxed = false;        // and-or modes: no report held every word, so these hold any of them
   double took_ms = 0;          // time spent answering, opening the index excluded
   std::optional<Facets> facets;  // when asked for
   std::vector<SearchHit> hits;
@@ -99,7 +104,20 @@ class Searcher {
   void open_afresh();
   /** After a search met a revision that a writer replaced: reopen, or open afresh. */
   void recover();
-  Xapian::Query parse(const std::string& query);
+  Xapian::Query parse(const std::string& query, Xapian::Query::op default_op);
+  /** The query as QueryParser should read it: multi-word field values quoted, English names in
+   *  free text replaced by their entities' Arabic aliases. */
+  std::string rewrite(const std::string& query);
+  /** The reports `text` matches in `mode` (without boosts); `relaxed` takes any word where the mode
+   *  wants every one. */
+  Xapian::Query match_query(const std::string& text, QueryMode mode, bool relaxed);
+  /** match_query with the mode's boosts. */
+  Xapian::Query ranked_query(const std::string& text, QueryMode mode, bool relaxed);
+  SearchResult run(const std::string& text, const SearchRequest& request, bool relaxed);
+  /** Counts the facets of each `separate` dimension over the matches of its query (the request's
+   *  without that dimension's own filters). */
+  void count_filtered_facets(const SearchRequest& request, bool relaxed,
+                             const std::vector<std::pair<FacetDimension, std::string>>& separate, Facets& facets);
 
   std::string index_path_;
   Xapian::Database db_;

@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
     for (const auto& t : texts) {
       analyzer.analyze(t, tokens);
       Xapian::Document doc;
-      marsad::add_text_terms(doc, tokens, 1, marsad::schema::kBodyWdf);
+      marsad::add_text_terms(doc, tokens, 1, marsad::schema::kBodyWdf, marsad::TextField::Body);
       sink += doc.termlist_count();
     }
   });
