@@ -20,9 +20,11 @@ search() {
 }
 search 'بالخرطوم'
 search '"وقف إطلاق النار"' 'date:2020-01-01..2020-12-31'
-search 'وساطة' 'source:"صحيفة الأفق"'
-# The analyst's question: casualty reports about Nagorno-Karabakh in the war's first days, and who claimed them.
-search claim:casualties 'place:"قره باغ"' --from 2020-09-27 --to 2020-10-07
+search 'وساطة' source:صحيفة الأفق
+# The analyst's question: casualty reports about Nagorno-Karabakh in the war's first days, who
+# claimed them, and how far apart their figures are.
+search claim:casualties place:قره باغ --from 2020-09-27 --to 2020-10-07
+search claims --group claim:casualties place:قره باغ --from 2020-09-27 --to 2020-10-07
 echo
 echo "== How the analysis sees a sentence (token, index term):"
 echo "وأعلنت وزارة الصحة بغزة مقتل ٣٠ مدنيا في الغارات" | build/common/marsad-tag

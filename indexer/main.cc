@@ -1,7 +1,5 @@
 // marsad-index: reads reports (JSONL, CSV, TSV, text files) into a Marsad index.
 #include <CLI/CLI.hpp>
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -9,6 +7,7 @@
 #include <thread>
 
 #include "common/cli/exit_codes.h"
+#include "common/cli/options.h"
 #include "common/cli/parse_arguments.h"
 #include "common/cli/run_main.h"
 #include "common/errors.h"
@@ -32,11 +31,15 @@ int main(int argc, char** argv) {
   using namespace marsad;
   CLI::App app{"Index Arabic news reports (JSONL, CSV, TSV, folders of .txt/.md) into a Marsad index."};
   indexer::IndexOptions options;
-  options.threads = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::string> field_assignments;
-  std::string input_format = "auto", stemmer = "light", log_level = "info";
-  bool info = false, quiet = false, verbose = false;
-  app.add_option("--db", options.db_path, "index folder (created if missing)")->required();
+  std::string input_format = "auto";
+  bool info = false;
+  cli::DatabaseOption db;
+  cli::StemmerOption stemmer;
+  cli::GazetteerOption gazetteer;
+  cli::ThreadsOption threads;
+  cli::LoggingOptions logging;
+  db.add_to(app, "index folder (created if missing)");
   app.add_option("inputs", options.inputs, "input files or folders, or - for standard input");
   app.add_flag("--info", info, "describe the index instead of indexing");
   app.add_option("--field", field_assignments, "map a field: CANONICAL=NAME, e.g. body=article_text (repeatable)")
@@ -44,30 +47,24 @@ int main(int argc, char** argv) {
   app.add_option("--input-format", input_format, "format of the inputs")
       ->check(CLI::IsMember({"auto", "jsonl", "csv", "tsv", "text"}))->capture_default_str();
   app.add_option("--date", options.reader.default_date, "date for text files without one in their name (YYYY-MM-DD)");
-  app.add_option("--threads", options.threads, "analysis threads")->check(CLI::Range(1, 256))->capture_default_str();
+  threads.add_to(app, "analysis threads");
   app.add_option("--shards", options.shards, "shards of a new index (one writer thread each)")
       ->check(CLI::Range(1, 64))->capture_default_str();
   app.add_option("--batch", options.batch, "documents between commits")->check(CLI::PositiveNumber)->capture_default_str();
   app.add_option("--max-doc-bytes", options.build.max_doc_bytes, "longer bodies are truncated, with a warning")
       ->check(CLI::PositiveNumber)->capture_default_str();
-  app.add_option("--gazetteer", options.gazetteer_file,
-                 "a file of places and actors to add to the built-in ones (format: common/data/README.md)")
-      ->check(CLI::ExistingFile);
+  gazetteer.add_to(app);
   bool no_tagging = false;
   app.add_flag("--no-tagging", no_tagging, "index words only: no entities, claims or dates from the text");
   app.add_flag("--strict", options.strict, "stop at the first bad record (exit code 2)");
   app.add_flag("--keep-duplicates", options.keep_duplicates, "index exact duplicates as separate documents");
-  app.add_option("--stemmer", stemmer, "stem stage of the analysis")->check(CLI::IsMember({"light", "snowball"}))->capture_default_str();
-  app.add_flag("-q,--quiet", quiet, "no progress line");
-  app.add_flag("-v,--verbose", verbose, "debug messages (same as --log-level debug)");
-  app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
-      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))->capture_default_str();
+  stemmer.add_to(app);
+  logging.add_to(app, "no progress line");
   if (auto exit_code = cli::parse_arguments(app, argc, argv, "marsad-index")) return *exit_code;
-
-  auto logger = spdlog::stderr_color_mt("marsad-index");
-  logger->set_pattern("%^%l%$: %v");
-  spdlog::set_default_logger(logger);
-  spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::from_str(log_level));
+  logging.install("marsad-index");
+  options.db_path = db.path;
+  options.threads = threads.threads;
+  options.gazetteer_file = gazetteer.file;
 
   return cli::run_main("marsad-index", [&] {
     if (info) {
@@ -79,8 +76,8 @@ int main(int argc, char** argv) {
     options.input_format = indexer::parse_input_format(input_format);
     options.tagging = !no_tagging;
     if (no_tagging && !options.gazetteer_file.empty()) throw ConfigError("--gazetteer needs tagging; drop --no-tagging");
-    options.analysis.stemmer = text::parse_stemmer_kind(stemmer);
-    options.progress = !quiet && isatty(STDERR_FILENO);
+    options.analysis = stemmer.settings();
+    options.progress = !logging.quiet && isatty(STDERR_FILENO);
     std::signal(SIGINT, request_stop);
     std::signal(SIGTERM, request_stop);
 

@@ -155,7 +155,23 @@ std::optional<date::CivilDate> parse_yyyymmdd(const std::string& v) {
   return date::CivilDate::from_ymd(std::stoi(v.substr(0, 4)), std::stoi(v.substr(4, 2)), std::stoi(v.substr(6, 2)));
 }
 
+std::optional<date::CivilDate> parse_iso_day(std::string_view v) {
+  if (v.size() != 10 || v[4] != '-' || v[7] != '-') return std::nullopt;
+  std::string digits = std::string(v.substr(0, 4)) + std::string(v.substr(5, 2)) + std::string(v.substr(8, 2));
+  return parse_yyyymmdd(digits);
+}
+
 }  // namespace
+
+std::string date_bucket(std::string_view iso_day, DateInterval interval) {
+  const std::optional<date::CivilDate> day = parse_iso_day(iso_day);
+  return day ? bucket_of(*day, interval) : std::string();
+}
+
+DateInterval date_interval_for(std::string_view first, std::string_view last) {
+  const std::optional<date::CivilDate> a = parse_iso_day(first), b = parse_iso_day(last);
+  return a && b ? interval_for(a->days_since_epoch(), b->days_since_epoch()) : DateInterval::Day;
+}
 
 Facets FacetCounter::collect(Xapian::doccount total, const tag::Gazetteer& gazetteer, const FacetOptions& options) const {
   Facets f;

@@ -28,6 +28,10 @@ struct Facet {
 enum class DateInterval { Auto, Day, Week, Month, Year };
 DateInterval parse_date_interval(std::string_view name);  // day|week|month|year|auto, else ConfigError
 const char* date_interval_name(DateInterval interval);
+/** The histogram bucket of a day "YYYY-MM-DD" at `interval` (a day for Auto), empty when it is no day;
+ *  and the interval Auto picks for days `first`..`last` (ISO days, as for the histogram). */
+std::string date_bucket(std::string_view iso_day, DateInterval interval);
+DateInterval date_interval_for(std::string_view first, std::string_view last);
 
 /** A bar of the date histogram: "2015-07-21" (a day, or the Monday that starts a week), "2015-07",
  *  "2015"; no bucket for the undated reports. */

@@ -329,6 +329,28 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
   return result;
 }
 
+ClaimsResult Searcher::claims(const SearchRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::string text = rewrite(request.query);
+  Xapian::Query query = match_query(text, request.mode, false);
+  ClaimsResult result;
+  result.filter = claim_filter_of(query);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::MultiValueKeyMaker by_date;
+  by_date.add_value(schema::kDateSlot, false, "99999999");
+  enquire.set_sort_by_key(&by_date, false);
+  Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount(), db_.get_doccount());
+  result.reports = mset.size();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    nlohmann::json record = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+    for (ClaimRow& row : claims_of_report(record, result.filter, gazetteer_)) result.rows.push_back(std::move(row));
+  }
+  result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
 std::vector<EntityInfo> Searcher::entities(std::optional<tag::EntityKind> kind, std::string_view prefix) {
   const std::string latin = ascii_lower(prefix);
   const std::string arabic = prefix.empty() ? std::string() : analyzer_.analyze_word(prefix).normalized;

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "common/tag/gazetteer.h"
+#include "searcher/claims_view.h"
 #include "searcher/entity_fields.h"
 #include "searcher/facets.h"
 #include "searcher/query_mode.h"
@@ -60,6 +61,14 @@ struct SearchResult {
   std::vector<SearchHit> hits;
 };
 
+/** The claims of the reports a query matches (claims view). */
+struct ClaimsResult {
+  Xapian::doccount reports = 0;  // matching reports, all read
+  ClaimFilter filter;            // what the query's claim:, place: and claimant: values ask of a claim
+  std::vector<ClaimRow> rows;    // their claims that pass the filter, oldest report first
+  double took_ms = 0;
+};
+
 /** A known entity with the reports that name it (its children's included, as filters count them). */
 struct EntityInfo {
   const tag::Entity* entity = nullptr;
@@ -84,6 +93,10 @@ class Searcher {
   /** Throws QueryError for a query that cannot be parsed. Reads the newest revision of the index
    *  when an indexer commits meanwhile. */
   SearchResult search(const SearchRequest& request);
+
+  /** The claims of every report `request.query` matches that carry the query's claim types, places
+   *  and claimants (offset, limit, sort and facets are not used). */
+  ClaimsResult claims(const SearchRequest& request);
 
   /** The gazetteer the index was tagged with (built-in plus the user's --gazetteer file, as stored
    *  in the index), so that names resolve to the ids indexing gave them. */

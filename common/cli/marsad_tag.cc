@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "common/cli/exit_codes.h"
+#include "common/cli/options.h"
 #include "common/cli/parse_arguments.h"
 #include "common/cli/run_main.h"
 #include "common/errors.h"
@@ -19,19 +20,18 @@ int main(int argc, char** argv) {
       "claims and dates of each sentence as one JSON document (json), or BIO entity tags for CoNLL input (conll)."};
   std::string input = "-";
   std::string format = "terms";
-  std::string stemmer = "light";
+  marsad::cli::StemmerOption stemmer;
+  marsad::cli::GazetteerOption gazetteer_option;
   std::string publication_date;
-  std::string gazetteer_file;
   bool lossy = false;
   app.add_option("input", input, "text file to analyse (CoNLL for --format conll), or - for standard input")
       ->check(CLI::ExistingFile | CLI::IsMember({"-"}));
   app.add_option("-f,--format", format, "output format")
       ->check(CLI::IsMember({"terms", "tokens", "json", "conll"}))
       ->capture_default_str();
-  app.add_option("--stemmer", stemmer, "stem stage")->check(CLI::IsMember({"light", "snowball"}))->capture_default_str();
+  stemmer.add_to(app);
   app.add_option("--date", publication_date, "publication date YYYY-MM-DD that relative dates (أمس، الأحد الماضي) resolve against");
-  app.add_option("--gazetteer", gazetteer_file, "a file of places and actors to add to the built-in ones (common/data/README.md)")
-      ->check(CLI::ExistingFile);
+  gazetteer_option.add_to(app);
   app.add_flag("--lossy", lossy, "skip invalid UTF-8 (read as spaces) instead of stopping");
   if (auto exit_code = marsad::cli::parse_arguments(app, argc, argv, "marsad-tag")) return *exit_code;
 
@@ -50,13 +50,11 @@ int main(int argc, char** argv) {
       in = &file;
     }
     std::ios::sync_with_stdio(false);
-    text::AnalyzerSettings settings;
-    settings.stemmer = text::parse_stemmer_kind(stemmer);
-    text::Analyzer analyzer(settings);
+    text::Analyzer analyzer(stemmer.settings());
 
     const bool tagging = format == "json" || format == "conll";
     std::optional<tag::Gazetteer> user_gazetteer;
-    if (!gazetteer_file.empty()) user_gazetteer = tag::Gazetteer::builtin_with(gazetteer_file);
+    if (!gazetteer_option.file.empty()) user_gazetteer = tag::Gazetteer::builtin_with(gazetteer_option.file);
     const tag::Gazetteer& gazetteer = user_gazetteer ? *user_gazetteer : tag::Gazetteer::builtin();
     std::optional<tag::EntityTagger> entities;
     std::optional<tag::ClaimTagger> claims;

@@ -20,6 +20,7 @@
 #include "common/schema.h"
 #include "searcher/date_range.h"
 #include "searcher/result_json.h"
+#include "searcher/result_text.h"
 
 namespace fs = std::filesystem;
 
@@ -355,7 +356,8 @@ TEST_F(SearcherTest, TitleIdAndExactFieldsFindWhatTheyName) {
   std::set<std::string> written;
   for (const auto& [id, r] : records)
     for (const char* key : {"title", "body"})
-      if ((" " + r[key].get<std::string>()).find(" للمدنيين") != std::string::npos) written.insert(id);
+      if (std::string text = r[key].get<std::string>(); text.starts_with("للمدنيين") || text.find(" للمدنيين") != std::string::npos)
+        written.insert(id);
   ASSERT_FALSE(written.empty());
   EXPECT_EQ(match_ids(searcher, "exact:للمدنيين"), written);
   EXPECT_GT(match_ids(searcher, "مدنيين").size(), written.size());
@@ -433,6 +435,30 @@ TEST_F(SearcherTest, HitsCarryTheirActorsPlacesAndClaims) {
     EXPECT_EQ(hit.places, places) << hit.id;
     EXPECT_EQ(hit.claims, claims) << hit.id;
   }
+}
+
+TEST(CsvField, QuotesOnlyWhatNeedsIt) {
+  EXPECT_EQ(csv_field("قصف"), "قصف");
+  EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv_field("say \"no\""), "\"say \"\"no\"\"\"");
+  EXPECT_EQ(csv_field("two\nlines"), "\"two\nlines\"");
+}
+
+TEST_F(SearcherTest, CsvHasAHeaderAndOneRowPerHit) {
+  Searcher searcher(index_);
+  SearchRequest request{"قتلى", 0, 7};
+  const SearchResult result = searcher.search(request);
+  std::ostringstream out;
+  write_csv(out, request, result);
+  // Rows end in CRLF; no field of ours holds one, so each CRLF ends a row.
+  std::vector<std::string> rows;
+  const std::string text = out.str();
+  for (std::size_t start = 0, end; (end = text.find("\r\n", start)) != std::string::npos; start = end + 2)
+    rows.push_back(text.substr(start, end - start));
+  ASSERT_EQ(rows.size(), 1 + result.hits.size());
+  EXPECT_EQ(rows[0], "rank,id,score,date,source,title,url,actors,places,claims,snippet");
+  for (std::size_t i = 0; i < result.hits.size(); ++i)
+    EXPECT_TRUE(rows[i + 1].starts_with(std::to_string(i + 1) + "," + result.hits[i].id + ",")) << rows[i + 1];
 }
 
 TEST(DateSpan, ReadsYearsMonthsAndDays) {
