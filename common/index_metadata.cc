@@ -1,5 +1,12 @@
 #include "common/index_metadata.h"
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "common/errors.h"
 #include "common/schema.h"
 
@@ -30,6 +37,68 @@ void check_index_metadata(const Xapian::Database& db, const std::string& index_p
   if (built != wanted)
     throw ConfigError(index_path + " was built with analysis '" + built + "' but this program uses '" + wanted +
                       "'; rebuild it: marsad-index --db NEW_DIR INPUT... (or pass the same --stemmer)");
+}
+
+namespace {
+
+/** One line of a stub file opened as a database of its own: a stub of that line alone is written to
+ *  a temporary file (local paths made absolute), so Xapian reads local and remote lines as it would. */
+Xapian::Database open_stub_line(const std::filesystem::path& index_dir, const std::string& line) {
+  std::istringstream words(line);
+  std::string backend, rest;
+  words >> backend;
+  std::getline(words, rest);
+  rest.erase(0, rest.find_first_not_of(" \t"));
+  std::string single = line;
+  if ((backend == "auto" || backend == "glass" || backend == "chert" || backend == "honey") &&
+      !std::filesystem::path(rest).is_absolute())
+    single = backend + " " + (index_dir / rest).string();
+  std::string temp = (std::filesystem::temp_directory_path() / "marsad-shard-XXXXXX").string();
+  const int fd = mkstemp(temp.data());
+  if (fd < 0) throw InputError("cannot create a temporary file to open a shard of " + index_dir.string());
+  close(fd);
+  {
+    std::ofstream out(temp);
+    out << single << '\n';
+  }
+  try {
+    Xapian::Database shard(temp, Xapian::DB_BACKEND_STUB);
+    std::filesystem::remove(temp);
+    return shard;
+  } catch (...) {
+    std::filesystem::remove(temp);
+    throw;
+  }
+}
+
+}  // namespace
+
+void check_every_shard(const std::string& index_path, const text::AnalyzerSettings& settings) {
+  const std::filesystem::path dir(index_path);
+  std::ifstream stub(dir / schema::kStubFileName);
+  if (!stub) throw InputError(index_path + ": cannot read " + std::string(schema::kStubFileName));
+  std::string first_line, tagging, fingerprint;
+  for (std::string line; std::getline(stub, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::string where = index_path + " (shard '" + line + "')";
+    Xapian::Database shard;
+    try {
+      shard = open_stub_line(dir, line);
+    } catch (const Xapian::Error& e) {
+      throw InputError(where + ": cannot open: " + e.get_msg());
+    }
+    check_index_metadata(shard, where, settings);
+    const std::string shard_tagging = shard.get_metadata(std::string(schema::kTaggingKey));
+    const std::string shard_fingerprint = shard.get_metadata(std::string(schema::kGazetteerFingerprintKey));
+    if (first_line.empty()) {
+      first_line = line;
+      tagging = shard_tagging;
+      fingerprint = shard_fingerprint;
+    } else if (shard_tagging != tagging || shard_fingerprint != fingerprint) {
+      throw ConfigError(where + " was tagged otherwise than shard '" + first_line +
+                        "' (tagging or gazetteer); rebuild the index: marsad-index --db NEW_DIR INPUT...");
+    }
+  }
 }
 
 bool index_is_tagged(const Xapian::Database& db) { return db.get_metadata(std::string(schema::kTaggingKey)) != "off"; }

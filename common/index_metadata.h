@@ -27,6 +27,14 @@ void write_index_metadata(Xapian::WritableDatabase& shard, const text::AnalyzerS
 void check_index_metadata(const Xapian::Database& db, const std::string& index_path,
                           const text::AnalyzerSettings& settings);
 
+/**
+ * check_index_metadata on each shard of the index at `index_path` (a directory with a stub file, as
+ * marsad-index writes it, whose lines may also name remote shards), and the same tagging and
+ * gazetteer in all: Xapian reads a combined database's metadata from its first shard only. The
+ * message of a mismatch names the shard.
+ */
+void check_every_shard(const std::string& index_path, const text::AnalyzerSettings& settings);
+
 /** For adding to an existing index: throws ConfigError when its documents were tagged otherwise
  *  (tagging on or off, another gazetteer), saying which option gives the same tagging. */
 void check_index_tagging(const Xapian::Database& db, const std::string& index_path, const TaggingSettings& tagging);

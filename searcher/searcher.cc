@@ -102,7 +102,7 @@ Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings setting
   } catch (const Xapian::Error& e) {
     throw InputError(index_path + ": cannot open index: " + e.get_msg());
   }
-  check_index_metadata(db_, index_path, settings);
+  check_every_shard(index_path, settings);
   tagged_ = index_is_tagged(db_);
   gazetteer_ = index_gazetteer(db_, index_path);
   parser_.set_database(db_);

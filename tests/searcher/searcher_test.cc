@@ -612,6 +612,35 @@ TEST_F(SearcherTest, RefusesAnIndexBuiltWithOtherSettings) {
   EXPECT_THROW(Searcher("/nonexistent/index"), InputError);
 }
 
+TEST_F(SearcherTest, EveryShardIsCheckedNotJustTheFirst) {
+  // Xapian reads a combined database's metadata from its first shard: a second shard built otherwise
+  // must be found all the same.
+  struct Case {
+    std::string key, value;
+  };
+  for (const Case& c : {Case{std::string(schema::kAnalysisKey), "stemmer=snowball"},
+                        Case{std::string(schema::kSchemaVersionKey), "2"},
+                        Case{std::string(schema::kGazetteerFingerprintKey), "0000"}}) {
+    const fs::path copy = fs::path(testing::TempDir()) / ("searcher_shards_" + std::to_string(getpid()));
+    fs::remove_all(copy);
+    fs::copy(index_, copy, fs::copy_options::recursive);
+    ASSERT_TRUE(fs::exists(copy / "shard-01"));
+    EXPECT_NO_THROW(Searcher{copy.string()});
+    {
+      Xapian::WritableDatabase shard((copy / "shard-01").string(), Xapian::DB_OPEN);
+      shard.set_metadata(c.key, c.value);
+      shard.commit();
+    }
+    try {
+      Searcher searcher(copy.string());
+      ADD_FAILURE() << c.key << ": no error";
+    } catch (const ConfigError& e) {
+      EXPECT_NE(std::string(e.what()).find("shard-01"), std::string::npos) << e.what();
+    }
+    fs::remove_all(copy);
+  }
+}
+
 TEST_F(SearcherTest, StopWordsAreConfigurable) {
   // "حيث" is a built-in stop word: dropped from free text, but indexed, so without a stop list
   // it must occur in the reports found.
