@@ -52,7 +52,7 @@ Xapian::Database open_stub_line(const std::filesystem::path& index_dir, const st
   std::string single = line;
   if ((backend == "auto" || backend == "glass" || backend == "chert" || backend == "honey") &&
       !std::filesystem::path(rest).is_absolute())
-    single = backend + " " + (index_dir / rest).string();
+    single = backend + " " + (std::filesystem::absolute(index_dir) / rest).string();
   std::string temp = (std::filesystem::temp_directory_path() / "marsad-shard-XXXXXX").string();
   const int fd = mkstemp(temp.data());
   if (fd < 0) throw InputError("cannot create a temporary file to open a shard of " + index_dir.string());

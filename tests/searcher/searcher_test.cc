@@ -626,6 +626,7 @@ TEST_F(SearcherTest, EveryShardIsCheckedNotJustTheFirst) {
     fs::copy(index_, copy, fs::copy_options::recursive);
     ASSERT_TRUE(fs::exists(copy / "shard-01"));
     EXPECT_NO_THROW(Searcher{copy.string()});
+    EXPECT_NO_THROW(Searcher{fs::relative(copy).string()});  // shards are found from a relative path too
     {
       Xapian::WritableDatabase shard((copy / "shard-01").string(), Xapian::DB_OPEN);
       shard.set_metadata(c.key, c.value);
