@@ -271,6 +271,16 @@ class SentenceTagger {
         best_distance = distance;
       }
     }
+    // "ارتفعت حصيلة القتلى في صفوف قوات الإقليم إلى 158": a toll reaches its number through إلى.
+    if (!best && d.first > first_ && normalized(tokens_, d.first - 1) == "الي") {
+      for (std::size_t t = 0; t < found_.triggers.size(); ++t) {
+        const Hit& hit = found_.triggers[t];
+        if (hit.last >= d.first || d.first - hit.last - 1 > 10 || trigger(t, "type") != "casualties" ||
+            trigger(t, "cue").find("حصيلة") == std::string_view::npos || crosses_clause(hit.last, d.first))
+          continue;
+        best = t;
+      }
+    }
     if (best || !after) return best;
     for (std::size_t t = 0; t < found_.triggers.size(); ++t) {
       const Hit& hit = found_.triggers[t];
@@ -479,6 +489,15 @@ class SentenceTagger {
     }
     if (!d.trigger) return;
     std::string_view what = trigger(*d.trigger, "figure_what");
+    if (what == "-") {
+      // "حصيلة قتلاها": the toll's own noun says what it counts.
+      const Hit& toll = found_.triggers[*d.trigger];
+      if (toll.last < last_)
+        if (std::optional<Hit> noun = counted_at(toll.last + 1)) {
+          std::string_view counted = cues_.counted_nouns.column(noun->row, "what");
+          if (counted == "killed" || counted == "wounded") what = counted;
+        }
+    }
     if (what == "-") {
       // A toll (حصيلة) counts what its noun says; another trigger of the clause may say it.
       for (std::size_t t = 0; t < found_.triggers.size(); ++t) {
