@@ -8,12 +8,14 @@
 namespace marsad::searcher {
 namespace {
 
-constexpr std::array<std::pair<QueryMode, const char*>, 6> kModes{{{QueryMode::And, "and"},
+constexpr std::array<std::pair<QueryMode, const char*>, 8> kModes{{{QueryMode::And, "and"},
                                                                     {QueryMode::Or, "or"},
                                                                     {QueryMode::AndOr, "and-or"},
                                                                     {QueryMode::OrAll, "or-all"},
                                                                     {QueryMode::OrNear, "or-near"},
-                                                                    {QueryMode::AndOrNear, "and-or-near"}}};
+                                                                    {QueryMode::AndOrNear, "and-or-near"},
+                                                                    {QueryMode::OrTitle, "or-title"},
+                                                                    {QueryMode::AndOrTitle, "and-or-title"}}};
 
 void collect_terms(const Xapian::Query& query, std::string_view prefix, std::vector<std::string>& out) {
   const std::size_t n = query.get_num_subqueries();

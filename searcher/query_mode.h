@@ -16,8 +16,10 @@ enum class QueryMode {
   OrAll,      // any word; a report with every word weighs more
   OrNear,     // any word; neighbouring query words near each other in a report weigh more
   AndOrNear,  // AndOr, with the nearness boost of OrNear
+  OrTitle,    // any word; query words in a report's title weigh more
+  AndOrTitle, // AndOr, with the title boost of OrTitle
 };
-/** and|or|and-or|or-all|or-near|and-or-near, else ConfigError. */
+/** and|or|and-or|or-all|or-near|and-or-near|or-title|and-or-title, else ConfigError. */
 QueryMode parse_query_mode(std::string_view name);
 const char* query_mode_name(QueryMode mode);
 /** Every mode's name, in the order above. */

@@ -125,11 +125,11 @@ Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings setting
   parser_.add_boolean_prefix("date", (new DateFieldProcessor(schema::kDateSlot))->release());
 }
 
-Xapian::Query Searcher::parse(const std::string& query, Xapian::Query::op default_op) {
+Xapian::Query Searcher::parse(const std::string& query, Xapian::Query::op default_op, const std::string& default_prefix) {
   parser_.set_default_op(default_op);
   try {
     return parser_.parse_query(query_normalizer_.normalize(query),
-                               Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT);
+                               Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT, default_prefix);
   } catch (const Xapian::QueryParserError& e) {
     throw QueryError("cannot parse query '" + query + "': " + e.get_msg());
   }
@@ -207,7 +207,8 @@ std::string Searcher::rewrite(const std::string& query) {
 }
 
 Xapian::Query Searcher::match_query(const std::string& text, QueryMode mode, bool relaxed) {
-  const bool any_word = relaxed || mode == QueryMode::Or || mode == QueryMode::OrAll || mode == QueryMode::OrNear;
+  const bool any_word = relaxed || mode == QueryMode::Or || mode == QueryMode::OrAll || mode == QueryMode::OrNear ||
+                        mode == QueryMode::OrTitle;
   return parse(text, any_word ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
 }
 
@@ -222,6 +223,9 @@ Xapian::Query Searcher::ranked_query(const std::string& text, QueryMode mode, bo
     case QueryMode::OrNear:
     case QueryMode::AndOrNear:
       return boosted(query, proximity_query(free_text_stems(query), kNearWindow));
+    case QueryMode::OrTitle:
+    case QueryMode::AndOrTitle:
+      return boosted(query, parse(text, Xapian::Query::OP_OR, std::string(schema::kTitlePrefix)));
     default:
       return query;
   }
@@ -230,7 +234,8 @@ Xapian::Query Searcher::ranked_query(const std::string& text, QueryMode mode, bo
 SearchResult Searcher::search_once(const SearchRequest& request) {
   const std::string text = rewrite(request.query);
   SearchResult result = run(text, request, false);
-  if (result.total == 0 && (request.mode == QueryMode::AndOr || request.mode == QueryMode::AndOrNear) &&
+  if (result.total == 0 &&
+      (request.mode == QueryMode::AndOr || request.mode == QueryMode::AndOrNear || request.mode == QueryMode::AndOrTitle) &&
       match_query(text, request.mode, true).get_description() != match_query(text, request.mode, false).get_description()) {
     result = run(text, request, true);
     result.relaxed = true;

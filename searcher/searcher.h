@@ -117,7 +117,8 @@ class Searcher {
   void open_afresh();
   /** After a search met a revision that a writer replaced: reopen, or open afresh. */
   void recover();
-  Xapian::Query parse(const std::string& query, Xapian::Query::op default_op);
+  /** `query` read by QueryParser; free words take `default_prefix` (title words: schema::kTitlePrefix). */
+  Xapian::Query parse(const std::string& query, Xapian::Query::op default_op, const std::string& default_prefix = "");
   /** The query as QueryParser should read it: multi-word field values quoted, English names in
    *  free text replaced by their entities' Arabic aliases. */
   std::string rewrite(const std::string& query);

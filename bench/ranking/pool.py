@@ -3,7 +3,7 @@
 
 For each topic, the topic's `query` goes through
   * `marsad-search --db DB --json --no-facets -n DEPTH --mode M` for each mode M of the searcher
-    (and, or, and-or, or-all, or-near, and-or-near), and
+    (and, or, and-or, or-all, or-near, and-or-near, or-title, and-or-title), and
   * the baseline `plain`: Xapian's BM25 with the default operator OR over the plain index
     (bench/index/plain_indexer.cc: TermGenerator + Snowball arabic), through Xapian's `quest` tool
     (`quest -d PLAIN -m DEPTH -s arabic QUERY`). The plain indexer stores each JSON record as the
@@ -38,7 +38,7 @@ PROJECT = os.path.dirname(os.path.dirname(HERE))
 DEFAULT_TOPICS = os.path.join(HERE, "topics.tsv")
 DEFAULT_SEARCH = os.path.join(PROJECT, "build", "searcher", "marsad-search")
 DEFAULT_WORK = "/tmp/rank"
-MARSAD_MODES = ("and", "or", "and-or", "or-all", "or-near", "and-or-near")
+MARSAD_MODES = ("and", "or", "and-or", "or-all", "or-near", "and-or-near", "or-title", "and-or-title")
 PLAIN_MODE = "plain"
 ALL_MODES = MARSAD_MODES + (PLAIN_MODE,)
 DEFAULT_DEPTH = 20

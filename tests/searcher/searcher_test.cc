@@ -398,6 +398,7 @@ TEST_F(SearcherTest, QueryModesCombineWordsAsNamed) {
   EXPECT_GT(any.size(), every.size());
   EXPECT_EQ(id_set(run(QueryMode::OrAll)), any);
   EXPECT_EQ(id_set(run(QueryMode::OrNear)), any);
+  EXPECT_EQ(id_set(run(QueryMode::OrTitle)), any);
   // No report names all three: and-or falls back to any word and says so.
   ASSERT_TRUE(every.empty());
   const SearchResult relaxed = run(QueryMode::AndOr);
@@ -413,6 +414,27 @@ TEST_F(SearcherTest, QueryModesCombineWordsAsNamed) {
   ranked.mode = QueryMode::OrAll;
   ASSERT_EQ(searcher.search(ranked).hits.size(), 1u);
   EXPECT_TRUE(strict.hits.size() > 0 && match_ids(searcher, "باشينيان زنغيلان").contains(searcher.search(ranked).hits[0].id));
+}
+
+TEST_F(SearcherTest, TheTitleBoostRanksReportsWithTheWordsInTheirTitleFirst) {
+  Searcher searcher(index_);
+  const auto records = stored_records(index_);
+  SearchRequest request{"هدنة", 0, 1000};
+  request.mode = QueryMode::OrTitle;
+  const SearchResult result = searcher.search(request);
+  // Every report with the word in its title comes before every report without it.
+  bool seen_without = false;
+  std::size_t with = 0;
+  for (const SearchHit& hit : result.hits) {
+    const bool in_title = records.at(hit.id)["title"].get<std::string>().find("هدن") != std::string::npos;
+    if (in_title) {
+      EXPECT_FALSE(seen_without) << hit.id;
+      ++with;
+    }
+    seen_without = seen_without || !in_title;
+  }
+  EXPECT_GT(with, 2u);
+  EXPECT_TRUE(seen_without);
 }
 
 TEST_F(SearcherTest, SnippetsMarkTheWordsOfPhrases) {
