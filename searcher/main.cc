@@ -24,7 +24,7 @@ using namespace marsad;
 struct QueryOptions {
   std::vector<std::string> words;
   searcher::QueryFilters filters;
-  std::string sort = "relevance", mode = "and", interval = "auto";
+  std::string sort = "relevance", mode = searcher::query_mode_name(searcher::SearchRequest{}.mode), interval = "auto";
   bool no_facets = false;
   searcher::SearchRequest request;
 
@@ -43,9 +43,12 @@ struct QueryOptions {
     app.add_option("--source", filters.sources, "same as source:NAME");
     app.add_option("--sort", sort, "order of the hits")->check(CLI::IsMember({"relevance", "date", "-date"}))->capture_default_str();
     app.add_option("--mode", mode,
-                   "how free-text words combine: and (every word), or (any), and-or (every word, else any), or-all / "
+                   "how free-text words combine: and (every word), or (any), and-or (every word; any word when fewer than ten reports have them all), or-all / "
                    "or-near (any word; all words / neighbouring words near each other rank higher), and-or-near")
         ->check(CLI::IsMember(searcher::query_mode_names()))
+        ->capture_default_str();
+    app.add_option("--min-matches", request.min_matches,
+                   "and-or modes: with fewer reports than this holding every word, take any word")
         ->capture_default_str();
     app.add_flag("--no-facets", no_facets, "skip the facet counts");
     app.add_option("--facet-size", request.facet_options.size, "values shown per facet")

@@ -101,6 +101,14 @@ std::string join_pieces(const std::vector<QueryPiece>& pieces) {
   return out;
 }
 
+bool is_plain_query(std::string_view query, const std::vector<std::string>& fields) {
+  for (const QueryPiece& p : split_query(query, fields)) {
+    if (p.kind == QueryPiece::Kind::Open || p.kind == QueryPiece::Kind::Close) return false;
+    if (p.kind == QueryPiece::Kind::Word && is_operator_word(p.text)) return false;
+  }
+  return true;
+}
+
 std::string field_value(const QueryPiece& piece) {
   std::string value = piece.text.substr(piece.field.size() + 1);
   if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);

@@ -26,6 +26,9 @@ std::string join_pieces(const std::vector<QueryPiece>& pieces);
 /** AND, OR, NOT, XOR, NEAR, ADJ (with /N too): QueryParser's operator words. */
 bool is_operator_word(std::string_view word);
 
+/** Whether `query` is words, phrases and field filters only: no brackets and no operator words. */
+bool is_plain_query(std::string_view query, const std::vector<std::string>& fields);
+
 /** The value of a field:value piece, without its quotes. */
 std::string field_value(const QueryPiece& piece);
 

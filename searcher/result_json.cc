@@ -40,6 +40,7 @@ nlohmann::json result_json(const SearchRequest& request, const SearchResult& res
                      {"total", {{"value", result.total}, {"exact", result.total_exact}}},
                      {"mode", query_mode_name(request.mode)},
                      {"relaxed", result.relaxed},
+                     {"strict_total", result.strict_total ? nlohmann::json(*result.strict_total) : nlohmann::json()},
                      {"took_ms", result.took_ms},
                      {"hits", std::move(hits)}};
   if (result.facets) add_facets(out, *result.facets);

@@ -54,7 +54,9 @@ void print_result(std::ostream& out, const SearchRequest& request, const SearchR
                   const tag::Gazetteer& gazetteer) {
   out << (result.total_exact ? "" : "about ") << result.total << (result.total == 1 ? " report matches: " : " reports match: ")
       << printable(request.query) << '\n';
-  if (result.relaxed) out << "(no report has every word: these have some of them)\n";
+  if (result.relaxed)
+    out << "(" << result.strict_total.value_or(0) << (result.strict_total == 1u ? " report has" : " reports have")
+        << " every word: these have some of them, those with every word first)\n";
   std::size_t rank = request.offset;
   for (const SearchHit& h : result.hits) {
     out << '\n' << ++rank << ". " << printable(h.title) << "\n   " << (h.date.empty() ? "(no date)" : h.date) << " | "

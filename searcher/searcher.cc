@@ -217,9 +217,9 @@ Xapian::Query Searcher::ranked_query(const std::string& text, QueryMode mode, bo
   // the query drops may stand between them).
   constexpr Xapian::termcount kNearWindow = 4;
   Xapian::Query query = match_query(text, mode, relaxed);
+  // Any word where every word was asked for: those with every word first.
+  if (relaxed || mode == QueryMode::OrAll) query = boosted(query, parse(text, Xapian::Query::OP_AND));
   switch (mode) {
-    case QueryMode::OrAll:
-      return boosted(query, parse(text, Xapian::Query::OP_AND));
     case QueryMode::OrNear:
     case QueryMode::AndOrNear:
       return boosted(query, proximity_query(free_text_stems(query), kNearWindow));
@@ -234,11 +234,17 @@ Xapian::Query Searcher::ranked_query(const std::string& text, QueryMode mode, bo
 SearchResult Searcher::search_once(const SearchRequest& request) {
   const std::string text = rewrite(request.query);
   SearchResult result = run(text, request, false);
-  if (result.total == 0 &&
+  // Only a query of words (and filters) is relaxed: one with brackets or operators is taken as
+  // written, since any word there would also turn its bracketed filters into alternatives.
+  const bool may_relax =
       (request.mode == QueryMode::AndOr || request.mode == QueryMode::AndOrNear || request.mode == QueryMode::AndOrTitle) &&
+      is_plain_query(text, kQueryFields);
+  if (may_relax && result.total < request.min_matches &&
       match_query(text, request.mode, true).get_description() != match_query(text, request.mode, false).get_description()) {
+    const Xapian::doccount strict = result.total;
     result = run(text, request, true);
     result.relaxed = true;
+    result.strict_total = strict;
   }
   return result;
 }

@@ -40,7 +40,10 @@ struct SearchRequest {
   Xapian::doccount limit = 10;
   bool facets = false;  // count the facets of the whole match set
   SortOrder sort = SortOrder::Relevance;  // by date: undated reports come last either way
-  QueryMode mode = QueryMode::And;         // how free-text words combine
+  QueryMode mode = QueryMode::AndOr;       // how free-text words combine (chosen by bench/ranking)
+  /** and-or modes: with fewer reports than this holding every word, any word will do (those with
+   *  every word ranked first). */
+  Xapian::doccount min_matches = 10;
   FacetOptions facet_options;
 };
 
@@ -55,7 +58,8 @@ struct SearchHit {
 struct SearchResult {
   Xapian::doccount total = 0;  // every matching report, counted (not Xapian's estimate)
   bool total_exact = true;     // false only if Xapian could not count them all
-  bool relaxed = false;        // and-or modes: no report held every word, so these hold any of them
+  bool relaxed = false;        // and-or modes: too few reports held every word, so these hold any of them
+  std::optional<Xapian::doccount> strict_total;  // when relaxed: the reports that hold every word
   double took_ms = 0;          // time spent answering, opening the index excluded
   std::optional<Facets> facets;  // when asked for
   std::vector<SearchHit> hits;

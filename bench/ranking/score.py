@@ -27,6 +27,7 @@ Python 3 standard library only.
 import argparse
 import math
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -190,7 +191,14 @@ def build_index(indexer, corpus, db):
 
 def fresh_runs(args, topics):
     """Rows of pool.py's run step on the indexes of --runs-from-index and --plain-db."""
-    modes = list(pooling.MARSAD_MODES) + ([pooling.PLAIN_MODE] if args.plain_db else [])
+    modes = args.modes.split(",") if args.modes else list(pooling.MARSAD_MODES)
+    unknown = [m for m in modes if m not in pooling.MARSAD_MODES]
+    if unknown:
+        print(f"score.py: unknown mode(s): {', '.join(unknown)}", file=sys.stderr)
+        raise SystemExit(2)
+    if args.rebuild and os.path.isdir(args.runs_from_index):
+        shutil.rmtree(args.runs_from_index)
+    modes += [pooling.PLAIN_MODE] if args.plain_db else []
     if not os.path.isdir(args.runs_from_index):
         if not os.path.isfile(args.corpus):
             raise pooling.Absent(f"no index at {args.runs_from_index} and no corpus at {args.corpus} to build it from")
@@ -219,6 +227,8 @@ def main():
     parser.add_argument("--delve", default="xapian-delve", help="Xapian's delve, for the plain baseline (default: %(default)s)")
     parser.add_argument("--corpus", default=DEFAULT_CORPUS, help="corpus to build the index from (default: %(default)s)")
     parser.add_argument("--depth", type=int, default=pooling.DEFAULT_DEPTH, help="hits per mode in fresh runs (default: %(default)s)")
+    parser.add_argument("--rebuild", action="store_true", help="with --runs-from-index: build IDX afresh even if it exists")
+    parser.add_argument("--modes", help="with --runs-from-index: comma-separated Marsad modes to run (default: all)")
     parser.add_argument("--per-topic", action="store_true", help="also print nDCG@10 per topic and mode")
     parser.add_argument("--min-ndcg", action="append", default=[], metavar="MODE=X",
                         help="exit 1 when MODE's mean nDCG@10 is below X (repeatable)")

@@ -92,6 +92,14 @@ INSTANTIATE_TEST_SUITE_P(
                     WithoutFieldCase{"place:عدن AND قتلى", "place", std::nullopt},
                     WithoutFieldCase{"قتلى -place:عدن", "place", "قتلى -place:عدن"}));  // a NOT is kept
 
+TEST(IsPlainQuery, WordsPhrasesAndFiltersOnly) {
+  EXPECT_TRUE(is_plain_query("قصف صنعاء place:عدن \"وقف النار\" -هدنة", kFields));
+  EXPECT_FALSE(is_plain_query("قصف (place:عدن OR place:تعز)", kFields));
+  EXPECT_FALSE(is_plain_query("قصف OR غارة", kFields));
+  EXPECT_FALSE(is_plain_query("قصف NEAR/3 غارة", kFields));
+  EXPECT_TRUE(is_plain_query("\"OR (x)\"", kFields));  // inside a phrase nothing is an operator
+}
+
 TEST(QueryMode, NamesRoundTrip) {
   for (const std::string& name : query_mode_names()) EXPECT_EQ(query_mode_name(parse_query_mode(name)), name);
   EXPECT_THROW(parse_query_mode("fuzzy"), std::exception);

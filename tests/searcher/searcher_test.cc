@@ -42,7 +42,9 @@ class SearcherTest : public testing::Test {
   static std::vector<std::string> ids(const std::string& query) {
     Searcher searcher(index_);
     std::vector<std::string> out;
-    for (const auto& hit : searcher.search({query, 0, 1000}).hits) out.push_back(hit.id);
+    SearchRequest request{query, 0, 1000};
+    request.mode = QueryMode::And;  // the reports that match, never relaxed
+    for (const auto& hit : searcher.search(request).hits) out.push_back(hit.id);
     return out;
   }
   static inline std::string index_;
@@ -94,7 +96,7 @@ TEST_F(SearcherTest, JsonHoldsTheDocumentedKeys) {
   nlohmann::json out = result_json(request, result);
   std::vector<std::string> keys;
   for (const auto& [key, value] : out.items()) keys.push_back(key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"hits", "mode", "query", "relaxed", "took_ms", "total"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"hits", "mode", "query", "relaxed", "strict_total", "took_ms", "total"}));
   EXPECT_EQ(out["query"], "وقف إطلاق النار");
   EXPECT_EQ(out["total"]["value"], result.total);
   EXPECT_EQ(out["total"]["exact"], true);
@@ -165,7 +167,9 @@ TEST_F(SearcherTest, FacetCountsEqualABruteForceCountOverTheMatches) {
 /** The ids of every report `query` matches. */
 std::set<std::string> match_ids(Searcher& searcher, const std::string& query) {
   std::set<std::string> out;
-  for (const SearchHit& hit : searcher.search({query, 0, 100'000}).hits) out.insert(hit.id);
+  SearchRequest request{query, 0, 100'000};
+  request.mode = QueryMode::And;  // the reports that match, never relaxed
+  for (const SearchHit& hit : searcher.search(request).hits) out.insert(hit.id);
   return out;
 }
 
@@ -403,17 +407,34 @@ TEST_F(SearcherTest, QueryModesCombineWordsAsNamed) {
   ASSERT_TRUE(every.empty());
   const SearchResult relaxed = run(QueryMode::AndOr);
   EXPECT_TRUE(relaxed.relaxed);
+  EXPECT_EQ(relaxed.strict_total, 0u);
   EXPECT_EQ(id_set(relaxed), any);
+  // With enough reports holding every word, and-or is and.
+  const auto both = match_ids(searcher, "باشينيان زنغيلان");
+  ASSERT_FALSE(both.empty());
   SearchRequest two{"باشينيان زنغيلان", 0, 1000};
   two.mode = QueryMode::AndOr;
+  two.min_matches = static_cast<Xapian::doccount>(both.size());
   const SearchResult strict = searcher.search(two);
   EXPECT_FALSE(strict.relaxed);
-  EXPECT_EQ(id_set(strict), match_ids(searcher, "باشينيان زنغيلان"));
+  EXPECT_FALSE(strict.strict_total.has_value());
+  EXPECT_EQ(id_set(strict), both);
+  // With fewer than min_matches, any word will do, those with every word first.
+  two.min_matches = static_cast<Xapian::doccount>(both.size()) + 1;
+  const SearchResult filled = searcher.search(two);
+  EXPECT_TRUE(filled.relaxed);
+  EXPECT_EQ(filled.strict_total, both.size());
+  ASSERT_GT(filled.hits.size(), both.size());
+  for (std::size_t i = 0; i < both.size(); ++i) EXPECT_TRUE(both.contains(filled.hits[i].id)) << i;
+  // A query with brackets or operators is taken as written.
+  SearchRequest expert{"قتلى (place:armenia OR place:azerbaijan)", 0, 1000};
+  expert.min_matches = 100'000;
+  EXPECT_FALSE(searcher.search(expert).relaxed);
   // or-all ranks a report with every word above those with fewer.
   SearchRequest ranked{"باشينيان زنغيلان", 0, 1};
   ranked.mode = QueryMode::OrAll;
   ASSERT_EQ(searcher.search(ranked).hits.size(), 1u);
-  EXPECT_TRUE(strict.hits.size() > 0 && match_ids(searcher, "باشينيان زنغيلان").contains(searcher.search(ranked).hits[0].id));
+  EXPECT_TRUE(both.contains(searcher.search(ranked).hits[0].id));
 }
 
 TEST_F(SearcherTest, TheTitleBoostRanksReportsWithTheWordsInTheirTitleFirst) {
@@ -670,7 +691,9 @@ TEST_F(SearcherTest, StopWordsAreConfigurable) {
   auto khartoum = ids("بالخرطوم");
   EXPECT_EQ(ids("حيث بالخرطوم"), khartoum);
   Searcher none(index_, {}, text::StopWordList());
-  auto with_haythu = none.search({"حيث بالخرطوم", 0, 1000}).hits.size();
+  SearchRequest both_words{"حيث بالخرطوم", 0, 1000};
+  both_words.mode = QueryMode::And;
+  auto with_haythu = none.search(both_words).hits.size();
   EXPECT_GT(with_haythu, 0u);
   EXPECT_LT(with_haythu, khartoum.size());
   Searcher mine(index_, {}, text::StopWordList::from_text("قوات\n"));
