@@ -101,6 +101,13 @@ void check_every_shard(const std::string& index_path, const text::AnalyzerSettin
   }
 }
 
+bool has_remote_shards(const std::string& index_path) {
+  std::ifstream stub(std::filesystem::path(index_path) / schema::kStubFileName);
+  for (std::string line; std::getline(stub, line);)
+    if (line.starts_with("remote")) return true;
+  return false;
+}
+
 bool index_is_tagged(const Xapian::Database& db) { return db.get_metadata(std::string(schema::kTaggingKey)) != "off"; }
 
 void check_index_tagging(const Xapian::Database& db, const std::string& index_path, const TaggingSettings& tagging) {

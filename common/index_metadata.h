@@ -35,6 +35,9 @@ void check_index_metadata(const Xapian::Database& db, const std::string& index_p
  */
 void check_every_shard(const std::string& index_path, const text::AnalyzerSettings& settings);
 
+/** Whether the index's stub file names a remote shard (a `remote` line). */
+bool has_remote_shards(const std::string& index_path);
+
 /** For adding to an existing index: throws ConfigError when its documents were tagged otherwise
  *  (tagging on or off, another gazetteer), saying which option gives the same tagging. */
 void check_index_tagging(const Xapian::Database& db, const std::string& index_path, const TaggingSettings& tagging);

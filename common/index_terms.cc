@@ -2,6 +2,8 @@
 
 #include "common/schema.h"
 
+#include <algorithm>
+
 namespace marsad {
 
 Xapian::termpos add_text_terms(Xapian::Document& doc, const std::vector<text::AnalyzedToken>& tokens,
@@ -15,6 +17,34 @@ Xapian::termpos add_text_terms(Xapian::Document& doc, const std::vector<text::An
     if (field == TextField::Title) doc.add_posting(schema::term(schema::kTitleStemPrefix, a.stem), last, 1);
   }
   return last;
+}
+
+std::string facet_keys(const Xapian::Document& doc) {
+  std::string keys;
+  auto add = [&](char dimension, const std::string& value) {
+    if (value.empty()) return;
+    if (!keys.empty()) keys += schema::kListSeparator;
+    keys += dimension;
+    keys += value;
+  };
+  auto add_list = [&](char dimension, Xapian::valueno slot) {
+    const std::string list = doc.get_value(slot);
+    for (std::size_t start = 0; start < list.size();) {
+      std::size_t end = list.find(schema::kListSeparator, start);
+      if (end == std::string::npos) end = list.size();
+      add(dimension, list.substr(start, end - start));
+      start = end + 1;
+    }
+  };
+  add_list(schema::kFacetActor, schema::kActorsSlot);
+  add_list(schema::kFacetPlace, schema::kPlacesSlot);
+  add_list(schema::kFacetClaim, schema::kClaimsSlot);
+  add_list(schema::kFacetClaimant, schema::kClaimantsSlot);
+  std::string source = doc.get_value(schema::kSourceSlot);
+  std::replace(source.begin(), source.end(), schema::kListSeparator, ' ');
+  add(schema::kFacetSource, source);
+  add(schema::kFacetDate, doc.get_value(schema::kDateSlot));
+  return keys;
 }
 
 }  // namespace marsad

@@ -18,4 +18,8 @@ enum class TextField { Title, Body };
 Xapian::termpos add_text_terms(Xapian::Document& doc, const std::vector<text::AnalyzedToken>& tokens,
                                Xapian::termpos first_position, Xapian::termcount wdf, TextField field);
 
+/** The value of schema::kFacetKeysSlot for a document whose actor, place, claim, claimant, source
+ *  and date slots are set. */
+std::string facet_keys(const Xapian::Document& doc);
+
 }  // namespace marsad

@@ -10,7 +10,7 @@
 namespace marsad::schema {
 
 /** Bumped whenever the layout below changes; the searcher refuses other versions. */
-inline constexpr int kVersion = 4;
+inline constexpr int kVersion = 5;
 
 // ---- Term prefixes (Xapian conventions where one exists) ----
 /** Unique record id: exactly one per document, used by replace_document. */
@@ -61,6 +61,11 @@ inline constexpr Xapian::valueno kTextDateFromSlot = 8;
 inline constexpr Xapian::valueno kTextDateToSlot = 9;
 inline constexpr Xapian::valueno kClaimantsSlot = 10;  // facet: the ids of the claimants of the report's claims
 inline constexpr char kListSeparator = '\n';  // between the ids of a multi-valued slot
+/** Every facet value of a document in one slot, so that one read per match counts them all: lines
+ *  of a dimension letter and a value (kListSeparator between lines), from the slots above. */
+inline constexpr Xapian::valueno kFacetKeysSlot = 11;
+inline constexpr char kFacetActor = 'a', kFacetPlace = 'p', kFacetClaim = 'c', kFacetClaimant = 't',
+                      kFacetSource = 's', kFacetDate = 'd';
 
 // ---- Database metadata keys ----
 inline constexpr std::string_view kSchemaVersionKey = "marsad.schema";

@@ -276,6 +276,7 @@ AnalysedRecord DocumentBuilder::build(Record record) {
   data[key::kOrigin] = where;
   std::string stored = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   doc.add_value(schema::kContentHashSlot, eight_bytes(out.content_hash));
+  if (std::string keys = facet_keys(doc); !keys.empty()) doc.add_value(schema::kFacetKeysSlot, keys);
   doc.set_data(stored);
   return out;
 }

@@ -1,5 +1,7 @@
 #include "searcher/facets.h"
 
+#include <array>
+
 #include <algorithm>
 #include <map>
 
@@ -57,13 +59,92 @@ Xapian::valueno slot_of(FacetDimension dimension) {
 
 }  // namespace
 
-FacetCounter::FacetCounter(Xapian::Enquire& enquire, const std::vector<FacetDimension>& dimensions) {
-  const std::vector<FacetDimension> all(std::begin(kFacetDimensions), std::end(kFacetDimensions));
-  for (FacetDimension d : dimensions.empty() ? all : dimensions) {
-    spies_.emplace_back(d, std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(d)));
-    enquire.add_matchspy(spies_.back().second.get());
+/** One spy over the facet keys slot: each match's keys split and counted per dimension, with the
+ *  roll-up to ancestors done per report. */
+class FacetCounter::KeysSpy : public Xapian::MatchSpy {
+ public:
+  KeysSpy(const std::vector<FacetDimension>& dimensions, const FacetCounting& how) : how_(how) {
+    for (FacetDimension d : dimensions) wanted_[static_cast<std::size_t>(d)] = true;
+  }
+  void operator()(const Xapian::Document& doc, double) override {
+    const std::string keys = doc.get_value(schema::kFacetKeysSlot);
+    rolled_.clear();
+    for (std::size_t start = 0; start < keys.size();) {
+      std::size_t end = keys.find(schema::kListSeparator, start);
+      if (end == std::string::npos) end = keys.size();
+      if (end > start + 1) {
+        const std::optional<FacetDimension> d = dimension_of(keys[start]);
+        const std::string_view value(keys.data() + start + 1, end - start - 1);
+        if (d && wanted_[static_cast<std::size_t>(*d)]) {
+          if (how_.rollup && how_.gazetteer && is_entity(*d)) add_lineage(*d, value);
+          else ++count_of(*d, value);
+        }
+      }
+      start = end + 1;
+    }
+    // An ancestor counts once per report, however many of its descendants the report names.
+    std::sort(rolled_.begin(), rolled_.end());
+    rolled_.erase(std::unique(rolled_.begin(), rolled_.end()), rolled_.end());
+    for (const auto& [d, id] : rolled_) ++count_of(d, id);
+  }
+  std::string name() const override { return "marsad.FacetKeysSpy"; }
+  const DimensionCounts& counts(FacetDimension d) const { return counts_[static_cast<std::size_t>(d)]; }
+
+ private:
+  static std::optional<FacetDimension> dimension_of(char letter) {
+    switch (letter) {
+      case schema::kFacetActor: return FacetDimension::Actor;
+      case schema::kFacetPlace: return FacetDimension::Place;
+      case schema::kFacetClaim: return FacetDimension::Claim;
+      case schema::kFacetClaimant: return FacetDimension::Claimant;
+      case schema::kFacetSource: return FacetDimension::Source;
+      case schema::kFacetDate: return FacetDimension::Date;
+      default: return std::nullopt;
+    }
+  }
+  static bool is_entity(FacetDimension d) {
+    return d == FacetDimension::Actor || d == FacetDimension::Place || d == FacetDimension::Claimant;
+  }
+  Xapian::doccount& count_of(FacetDimension d, std::string_view value) {
+    DimensionCounts& counts = counts_[static_cast<std::size_t>(d)];
+    auto it = counts.find(value);
+    if (it == counts.end()) it = counts.emplace(std::string(value), 0).first;
+    return it->second;
+  }
+  void add_lineage(FacetDimension d, std::string_view id) {
+    auto it = lineage_.find(id);
+    if (it == lineage_.end()) {
+      std::vector<std::string> ids{std::string(id)};
+      for (const tag::Entity* e : how_.gazetteer->lineage(id))
+        if (e->id != id) ids.push_back(e->id);
+      it = lineage_.emplace(std::string(id), std::move(ids)).first;
+    }
+    for (const std::string& each : it->second) rolled_.emplace_back(d, each);
+  }
+
+  FacetCounting how_;
+  std::array<bool, 6> wanted_{};
+  std::array<DimensionCounts, 6> counts_;
+  std::map<std::string, std::vector<std::string>, std::less<>> lineage_;  // id → itself and its ancestors
+  std::vector<std::pair<FacetDimension, std::string>> rolled_;            // this report's ids with ancestors
+};
+
+FacetCounter::FacetCounter(Xapian::Enquire& enquire, const std::vector<FacetDimension>& dimensions,
+                           const FacetCounting& how)
+    : how_(how), dimensions_(dimensions) {
+  if (dimensions_.empty()) dimensions_.assign(std::begin(kFacetDimensions), std::end(kFacetDimensions));
+  if (!how_.remote) {
+    keys_spy_ = std::make_unique<KeysSpy>(dimensions_, how_);
+    enquire.add_matchspy(keys_spy_.get());
+    return;
+  }
+  for (FacetDimension d : dimensions_) {
+    slot_spies_.emplace_back(d, std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(d)));
+    enquire.add_matchspy(slot_spies_.back().second.get());
   }
 }
+
+FacetCounter::~FacetCounter() = default;
 
 namespace {
 
@@ -80,8 +161,8 @@ std::vector<std::string> ids_of(const std::string& value) {
 }
 
 /** Counts per id from a spy over a slot of '\n'-separated ids, each id once per report. */
-std::map<std::string, Xapian::doccount> split_counts(const Xapian::ValueCountMatchSpy& spy) {
-  std::map<std::string, Xapian::doccount> counts;
+DimensionCounts split_counts(const Xapian::ValueCountMatchSpy& spy) {
+  DimensionCounts counts;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it)
     for (const std::string& id : ids_of(*it)) counts[id] += it.get_termfreq();
   return counts;
@@ -89,9 +170,8 @@ std::map<std::string, Xapian::doccount> split_counts(const Xapian::ValueCountMat
 
 /** Adds each id's count to its ancestors', once per report: a report tagged with Aden and Yemen
  *  counts once toward Yemen. Exact only per combination, so it works on whole slot values. */
-std::map<std::string, Xapian::doccount> rolled_up_counts(const Xapian::ValueCountMatchSpy& spy,
-                                                         const tag::Gazetteer& gazetteer) {
-  std::map<std::string, Xapian::doccount> counts;
+DimensionCounts rolled_up_counts(const Xapian::ValueCountMatchSpy& spy, const tag::Gazetteer& gazetteer) {
+  DimensionCounts counts;
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
     std::vector<std::string> ids;
     for (std::string& id : ids_of(*it)) {
@@ -105,24 +185,27 @@ std::map<std::string, Xapian::doccount> rolled_up_counts(const Xapian::ValueCoun
   return counts;
 }
 
-Facet top(const std::map<std::string, Xapian::doccount>& counts, const tag::Gazetteer* gazetteer, std::size_t size) {
-  std::vector<FacetValue> all;
+/** The `size` values with most reports (ties by id), labelled from the gazetteer when given. */
+Facet top(const DimensionCounts& counts, const tag::Gazetteer* gazetteer, std::size_t size) {
+  std::vector<std::pair<const std::string*, Xapian::doccount>> all;
   all.reserve(counts.size());
-  for (const auto& [id, count] : counts) {
-    FacetValue v{id, "", "", count};
+  for (const auto& [id, count] : counts) all.emplace_back(&id, count);
+  const std::size_t shown = std::min(size, all.size());
+  std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(shown), all.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : *a.first < *b.first;
+  });
+  Facet facet;
+  facet.more = all.size() - shown;
+  for (std::size_t i = 0; i < shown; ++i) {
+    FacetValue v{*all[i].first, "", "", all[i].second};
     if (gazetteer) {
-      if (const tag::Entity* e = gazetteer->find(id)) {
+      if (const tag::Entity* e = gazetteer->find(v.id)) {
         if (!e->arabic.empty()) v.label_ar = e->arabic.front();
         v.label_en = e->english;
       }
     }
-    all.push_back(std::move(v));
+    facet.values.push_back(std::move(v));
   }
-  std::stable_sort(all.begin(), all.end(), [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-  Facet facet;
-  facet.more = all.size() > size ? all.size() - size : 0;
-  if (all.size() > size) all.resize(size);
-  facet.values = std::move(all);
   return facet;
 }
 
@@ -182,13 +265,13 @@ Facets FacetCounter::collect(Xapian::doccount total, const tag::Gazetteer& gazet
 namespace {
 
 /** The date histogram from a spy over the date slot; `total` less the dated reports are undated. */
-void date_histogram(Facets& f, const Xapian::ValueCountMatchSpy& dates, Xapian::doccount total, DateInterval interval) {
+void date_histogram(Facets& f, const DimensionCounts& dates, Xapian::doccount total, DateInterval interval) {
   std::vector<std::pair<date::CivilDate, Xapian::doccount>> days;
   Xapian::doccount dated = 0;
-  for (auto it = dates.values_begin(); it != dates.values_end(); ++it) {
-    if (auto day = parse_yyyymmdd(*it)) {
-      days.emplace_back(*day, it.get_termfreq());
-      dated += it.get_termfreq();
+  for (const auto& [value, count] : dates) {
+    if (auto day = parse_yyyymmdd(value)) {
+      days.emplace_back(*day, count);
+      dated += count;
     }
   }
   std::sort(days.begin(), days.end());
@@ -207,24 +290,47 @@ void date_histogram(Facets& f, const Xapian::ValueCountMatchSpy& dates, Xapian::
 
 }  // namespace
 
+void copy_dimension(const Facets& from, FacetDimension dimension, Facets& to) {
+  switch (dimension) {
+    case FacetDimension::Actor: to.actor = from.actor; break;
+    case FacetDimension::Place: to.place = from.place; break;
+    case FacetDimension::Claim: to.claim = from.claim; break;
+    case FacetDimension::Claimant: to.claimant = from.claimant; break;
+    case FacetDimension::Source: to.source = from.source; break;
+    case FacetDimension::Date:
+      to.date = from.date;
+      to.interval = from.interval;
+      break;
+  }
+}
+
+DimensionCounts FacetCounter::counts(FacetDimension dimension) const {
+  if (keys_spy_) return keys_spy_->counts(dimension);
+  for (const auto& [d, spy] : slot_spies_) {
+    if (d != dimension) continue;
+    const bool entity = d == FacetDimension::Actor || d == FacetDimension::Place || d == FacetDimension::Claimant;
+    if (entity && how_.rollup && how_.gazetteer) return rolled_up_counts(*spy, *how_.gazetteer);
+    if (d == FacetDimension::Source || d == FacetDimension::Date) {
+      DimensionCounts whole;
+      for (auto it = spy->values_begin(); it != spy->values_end(); ++it) whole[*it] += it.get_termfreq();
+      return whole;
+    }
+    return split_counts(*spy);
+  }
+  return {};
+}
+
 void FacetCounter::collect_into(Facets& f, Xapian::doccount total, const tag::Gazetteer& gazetteer,
                                 const FacetOptions& options) const {
-  auto entity_counts = [&](const Xapian::ValueCountMatchSpy& spy) {
-    return options.rollup ? rolled_up_counts(spy, gazetteer) : split_counts(spy);
-  };
-  for (const auto& [dimension, spy] : spies_) {
-    switch (dimension) {
-      case FacetDimension::Actor: f.actor = top(entity_counts(*spy), &gazetteer, options.size); break;
-      case FacetDimension::Place: f.place = top(entity_counts(*spy), &gazetteer, options.size); break;
-      case FacetDimension::Claimant: f.claimant = top(entity_counts(*spy), &gazetteer, options.size); break;
-      case FacetDimension::Claim: f.claim = top(split_counts(*spy), nullptr, options.size); break;
-      case FacetDimension::Source: {
-        std::map<std::string, Xapian::doccount> sources;
-        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) sources[*it] += it.get_termfreq();
-        f.source = top(sources, nullptr, options.size);
-        break;
-      }
-      case FacetDimension::Date: date_histogram(f, *spy, total, options.interval); break;
+  for (FacetDimension d : dimensions_) {
+    const DimensionCounts c = counts(d);
+    switch (d) {
+      case FacetDimension::Actor: f.actor = top(c, &gazetteer, options.size); break;
+      case FacetDimension::Place: f.place = top(c, &gazetteer, options.size); break;
+      case FacetDimension::Claimant: f.claimant = top(c, &gazetteer, options.size); break;
+      case FacetDimension::Claim: f.claim = top(c, nullptr, options.size); break;
+      case FacetDimension::Source: f.source = top(c, nullptr, options.size); break;
+      case FacetDimension::Date: date_histogram(f, c, total, options.interval); break;
     }
   }
 }

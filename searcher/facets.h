@@ -1,6 +1,7 @@
 #pragma once
 // Exact facet counts over a whole match set: actors, places, claim types, claimants, sources and a
 // date histogram, from Xapian's own ValueCountMatchSpy (which remote shards can run too).
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,16 +61,34 @@ inline constexpr FacetDimension kFacetDimensions[] = {FacetDimension::Actor,    
 /** actor, place, claim, claimant, source, date: the query field that filters the dimension. */
 const char* facet_field(FacetDimension dimension);
 
+/** Copies the facet of `dimension` from `from` into `to` (for the date, its interval too). */
+void copy_dimension(const Facets& from, FacetDimension dimension, Facets& to);
+
+/** How a FacetCounter counts. */
+struct FacetCounting {
+  /** One spy of ours over schema::kFacetKeysSlot (fast, local shards only), or one Xapian
+   *  ValueCountMatchSpy per slot, the only spy a remote shard (xapian-tcpsrv) can run. */
+  bool remote = false;
+  bool rollup = false;                        // a report counts toward its entities' ancestors too
+  const tag::Gazetteer* gazetteer = nullptr;  // for the roll-up (required with it)
+};
+
+/** Counts per value of each dimension, a report once per value: what the spies saw. */
+using DimensionCounts = std::map<std::string, Xapian::doccount, std::less<>>;
+
 /**
  * Counts facets during one Enquire::get_mset. Attach before the search; collect() after it. The
- * counts are exact when the MSet was asked to check every document (as Searcher does). A slot that
- * holds several ids ("\n"-separated) is counted whole by the spy and split here, so a report counts
- * once per value.
+ * counts are exact when the MSet was asked to check every document (as Searcher does). Remote
+ * counting reads each slot whole (a report's combination of ids) and splits the combinations here,
+ * so a report counts once per value either way.
  */
 class FacetCounter {
  public:
   /** Counts `dimensions` (all when empty) of the reports `enquire` matches. */
-  explicit FacetCounter(Xapian::Enquire& enquire, const std::vector<FacetDimension>& dimensions = {});
+  FacetCounter(Xapian::Enquire& enquire, const std::vector<FacetDimension>& dimensions, const FacetCounting& how);
+  ~FacetCounter();
+  FacetCounter(const FacetCounter&) = delete;
+  FacetCounter& operator=(const FacetCounter&) = delete;
   /** `total` is the number of matching reports (for the undated bar). */
   Facets collect(Xapian::doccount total, const tag::Gazetteer& gazetteer, const FacetOptions& options) const;
   /** Fills the facets of the dimensions counted, leaving the others in `out` as they are. */
@@ -77,7 +96,13 @@ class FacetCounter {
                     const FacetOptions& options) const;
 
  private:
-  std::vector<std::pair<FacetDimension, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies_;
+  class KeysSpy;
+  DimensionCounts counts(FacetDimension dimension) const;
+
+  FacetCounting how_;
+  std::vector<FacetDimension> dimensions_;
+  std::unique_ptr<KeysSpy> keys_spy_;
+  std::vector<std::pair<FacetDimension, std::unique_ptr<Xapian::ValueCountMatchSpy>>> slot_spies_;
 };
 
 }  // namespace marsad::searcher

@@ -103,6 +103,7 @@ Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings setting
     throw InputError(index_path + ": cannot open index: " + e.get_msg());
   }
   check_every_shard(index_path, settings);
+  remote_shards_ = has_remote_shards(index_path);
   tagged_ = index_is_tagged(db_);
   gazetteer_ = index_gazetteer(db_, index_path);
   parser_.set_database(db_);
@@ -167,12 +168,14 @@ void Searcher::recover() {
 }
 
 void Searcher::open_afresh() {
+  whole_index_facets_.clear();
   Xapian::Database fresh(index_path_);
   db_ = fresh;
   parser_.set_database(db_);
 }
 
 bool Searcher::reopen_newest() {
+  whole_index_facets_.clear();
   for (int attempt = 1;; ++attempt) {
     try {
       return db_.reopen();
@@ -251,13 +254,30 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
 
 void Searcher::count_filtered_facets(const SearchRequest& request, bool relaxed,
                                      const std::vector<std::pair<FacetDimension, std::string>>& separate, Facets& facets) {
+  const FacetOptions& options = request.facet_options;
   for (const auto& [dimension, rest] : separate) {
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(rest.empty() ? Xapian::Query::MatchAll : match_query(rest, request.mode, relaxed));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    FacetCounter counter(enquire, {dimension});
-    Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
-    counter.collect_into(facets, mset.get_matches_estimated(), gazetteer_, request.facet_options);
+    // With nothing left but the dimension's own filters, the count is the whole index's.
+    const auto key = std::make_tuple(dimension, options.rollup, options.interval, options.size);
+    Facets* counted = nullptr;
+    if (rest.empty()) {
+      auto it = whole_index_facets_.find(key);
+      if (it != whole_index_facets_.end()) counted = &it->second;
+    }
+    if (!counted) {
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(rest.empty() ? Xapian::Query::MatchAll : match_query(rest, request.mode, relaxed));
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      FacetCounter counter(enquire, {dimension}, counting(options.rollup));
+      Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
+      Facets fresh;
+      counter.collect_into(fresh, mset.get_matches_estimated(), gazetteer_, options);
+      if (!rest.empty()) {
+        copy_dimension(fresh, dimension, facets);
+        continue;
+      }
+      counted = &whole_index_facets_.emplace(key, std::move(fresh)).first->second;
+    }
+    copy_dimension(*counted, dimension, facets);
   }
 }
 
@@ -287,7 +307,7 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
     }
   }
   std::optional<FacetCounter> facets;
-  if (request.facets && !counted_here.empty()) facets.emplace(enquire, counted_here);
+  if (request.facets && !counted_here.empty()) facets.emplace(enquire, counted_here, counting(request.facet_options.rollup));
   Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, db_.get_doccount());
   SearchResult result;
   result.total = mset.get_matches_estimated();
@@ -307,8 +327,26 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
     word_mset = words_enquire.get_mset(0, 0);
   }
   const Xapian::MSet& snippet_mset = word_mset ? *word_mset : mset;
+  // Only what a hit shows is read from the stored record: its entities and claims come from the
+  // value slots, and the record's big arrays are skipped while parsing.
+  auto hit_keys_only = [](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    if (depth != 1 || event != nlohmann::json::parse_event_t::key) return true;
+    const std::string& key = parsed.get_ref<const std::string&>();
+    return key != schema::record::kClaims && key != schema::record::kEntities && key != schema::record::kExtra;
+  };
+  auto ids_in = [](const std::string& value) {
+    std::vector<std::string> ids;
+    for (std::size_t start = 0; start < value.size();) {
+      std::size_t end = value.find(schema::kListSeparator, start);
+      if (end == std::string::npos) end = value.size();
+      if (end > start) ids.push_back(value.substr(start, end - start));
+      start = end + 1;
+    }
+    return ids;
+  };
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    auto data = nlohmann::json::parse(it.get_document().get_data());
+    const Xapian::Document doc = it.get_document();
+    auto data = nlohmann::json::parse(doc.get_data(), hit_keys_only);
     SearchHit hit;
     hit.id = data.value("id", "");
     hit.title = data.value("title", "");
@@ -316,22 +354,9 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
     hit.source = data.value("source", "");
     hit.url = data.value("url", "");
     hit.score = it.get_weight();
-    if (const auto entities = data.find(schema::record::kEntities); entities != data.end() && entities->is_array()) {
-      for (const auto& e : *entities) {
-        if (!e.is_object() || !e.contains("id") || !e["id"].is_string() || !e.contains("roles")) continue;
-        for (const auto& role : e["roles"]) {
-          if (role == "actor") hit.actors.push_back(e["id"]);
-          if (role == "place") hit.places.push_back(e["id"]);
-        }
-      }
-    }
-    if (const auto claims = data.find(schema::record::kClaims); claims != data.end() && claims->is_array()) {
-      for (const auto& c : *claims) {
-        if (!c.is_object() || !c.contains("type") || !c["type"].is_string()) continue;
-        const std::string type = c["type"];
-        if (std::find(hit.claims.begin(), hit.claims.end(), type) == hit.claims.end()) hit.claims.push_back(type);
-      }
-    }
+    hit.actors = ids_in(doc.get_value(schema::kActorsSlot));
+    hit.places = ids_in(doc.get_value(schema::kPlacesSlot));
+    hit.claims = ids_in(doc.get_value(schema::kClaimsSlot));
     hit.snippet = snippet_mset.snippet(data.value("body", ""), 200, stem_, Xapian::MSet::SNIPPET_EXHAUSTIVE, "[", "]", "…");
     for (char& c : hit.snippet)
       if (c == '\n') c = ' ';
@@ -389,7 +414,7 @@ IndexStats Searcher::stats(const FacetOptions& options) {
   IndexStats stats;
   Xapian::Enquire enquire(db_);
   enquire.set_query(Xapian::Query::MatchAll);
-  FacetCounter counter(enquire);
+  FacetCounter counter(enquire, {}, counting(options.rollup));
   Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
   stats.documents = mset.get_matches_estimated();
   // The first and last days from a day-by-day count, then the histogram the options ask for.

@@ -1,7 +1,9 @@
 #pragma once
 // Answers queries over a Marsad index: free text and phrases through the same analysis chain the
 // indexer used, with source and date filters.
+#include <map>
 #include <memory>
+#include <tuple>
 #include <optional>
 #include <string>
 #include <utility>
@@ -49,8 +51,8 @@ struct SearchRequest {
 
 struct SearchHit {
   std::string id, title, date, source, url;
-  std::vector<std::string> actors, places;  // the report's entity ids in these roles, first mention first
-  std::vector<std::string> claims;          // its claim types, each once
+  std::vector<std::string> actors, places;  // the report's entity ids in these roles, sorted
+  std::vector<std::string> claims;          // the types of its current claims (as claim: finds it), sorted
   std::string snippet;  // a passage of the body with matches in [brackets]
   double score = 0;     // the ranking weight (BM25)
 };
@@ -146,6 +148,11 @@ class Searcher {
   bool tagged_ = true;
   text::Analyzer analyzer_;  // entity names in the query
   std::unique_ptr<EntityResolver> entities_;
+  bool remote_shards_ = false;  // facets then count with Xapian's own spies
+  /** Facets of one dimension over the whole index (a query of that dimension's filters alone),
+   *  by dimension and options; valid for the revision db_ reads, cleared when it changes. */
+  std::map<std::tuple<FacetDimension, bool, DateInterval, std::size_t>, Facets> whole_index_facets_;
+  FacetCounting counting(bool rollup) const { return {remote_shards_, rollup, &gazetteer_}; }
 };
 
 }  // namespace marsad::searcher
