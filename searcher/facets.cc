@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "common/date/civil_date.h"
 #include "common/errors.h"
@@ -105,8 +106,10 @@ class FacetCounter::KeysSpy : public Xapian::MatchSpy {
   static bool is_entity(FacetDimension d) {
     return d == FacetDimension::Actor || d == FacetDimension::Place || d == FacetDimension::Claimant;
   }
+  using Counts = DimensionCounts;
+
   Xapian::doccount& count_of(FacetDimension d, std::string_view value) {
-    DimensionCounts& counts = counts_[static_cast<std::size_t>(d)];
+    Counts& counts = counts_[static_cast<std::size_t>(d)];
     auto it = counts.find(value);
     if (it == counts.end()) it = counts.emplace(std::string(value), 0).first;
     return it->second;
@@ -124,7 +127,7 @@ class FacetCounter::KeysSpy : public Xapian::MatchSpy {
 
   FacetCounting how_;
   std::array<bool, 6> wanted_{};
-  std::array<DimensionCounts, 6> counts_;
+  std::array<Counts, 6> counts_;
   std::map<std::string, std::vector<std::string>, std::less<>> lineage_;  // id → itself and its ancestors
   std::vector<std::pair<FacetDimension, std::string>> rolled_;            // this report's ids with ancestors
 };
@@ -320,17 +323,50 @@ DimensionCounts FacetCounter::counts(FacetDimension dimension) const {
   return {};
 }
 
+FacetTallies FacetCounter::tallies(Xapian::doccount total) const {
+  FacetTallies t;
+  t.total = total;
+  for (FacetDimension d : dimensions_) t.counts[static_cast<std::size_t>(d)] = counts(d);
+  return t;
+}
+
 void FacetCounter::collect_into(Facets& f, Xapian::doccount total, const tag::Gazetteer& gazetteer,
                                 const FacetOptions& options) const {
-  for (FacetDimension d : dimensions_) {
-    const DimensionCounts c = counts(d);
+  tallies(total).fill(f, gazetteer, options);
+}
+
+void FacetTallies::subtract(const FacetTallies& part) {
+  for (std::size_t d = 0; d < counts.size(); ++d) {
+    if (!counts[d] || !part.counts[d]) continue;
+    for (const auto& [value, n] : *part.counts[d]) {
+      auto it = counts[d]->find(value);
+      if (it == counts[d]->end()) continue;
+      it->second = it->second > n ? it->second - n : 0;
+      if (it->second == 0) counts[d]->erase(it);
+    }
+  }
+  total = total > part.total ? total - part.total : 0;
+}
+
+FacetTallies FacetTallies::only(const std::vector<FacetDimension>& dimensions) const {
+  FacetTallies kept;
+  kept.total = total;
+  for (FacetDimension d : dimensions) kept.counts[static_cast<std::size_t>(d)] = of(d);
+  return kept;
+}
+
+void FacetTallies::fill(Facets& f, const tag::Gazetteer& gazetteer, const FacetOptions& options,
+                        const std::vector<FacetDimension>& dimensions) const {
+  for (FacetDimension d : kFacetDimensions) {
+    const std::optional<DimensionCounts>& c = of(d);
+    if (!c || (!dimensions.empty() && std::find(dimensions.begin(), dimensions.end(), d) == dimensions.end())) continue;
     switch (d) {
-      case FacetDimension::Actor: f.actor = top(c, &gazetteer, options.size); break;
-      case FacetDimension::Place: f.place = top(c, &gazetteer, options.size); break;
-      case FacetDimension::Claimant: f.claimant = top(c, &gazetteer, options.size); break;
-      case FacetDimension::Claim: f.claim = top(c, nullptr, options.size); break;
-      case FacetDimension::Source: f.source = top(c, nullptr, options.size); break;
-      case FacetDimension::Date: date_histogram(f, c, total, options.interval); break;
+      case FacetDimension::Actor: f.actor = top(*c, &gazetteer, options.size); break;
+      case FacetDimension::Place: f.place = top(*c, &gazetteer, options.size); break;
+      case FacetDimension::Claimant: f.claimant = top(*c, &gazetteer, options.size); break;
+      case FacetDimension::Claim: f.claim = top(*c, nullptr, options.size); break;
+      case FacetDimension::Source: f.source = top(*c, nullptr, options.size); break;
+      case FacetDimension::Date: date_histogram(f, *c, total, options.interval); break;
     }
   }
 }

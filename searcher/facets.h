@@ -1,7 +1,9 @@
 #pragma once
 // Exact facet counts over a whole match set: actors, places, claim types, claimants, sources and a
 // date histogram, from Xapian's own ValueCountMatchSpy (which remote shards can run too).
+#include <array>
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,8 +75,32 @@ struct FacetCounting {
   const tag::Gazetteer* gazetteer = nullptr;  // for the roll-up (required with it)
 };
 
-/** Counts per value of each dimension, a report once per value: what the spies saw. */
-using DimensionCounts = std::map<std::string, Xapian::doccount, std::less<>>;
+/** A string hash that also takes string_views, so that counts are looked up without a copy. */
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+/** Reports per value of one dimension, a report once per value: what the spies saw. */
+using DimensionCounts = std::unordered_map<std::string, Xapian::doccount, TransparentHash, std::equal_to<>>;
+
+/**
+ * Reports per value of some dimensions over a set of reports. A report counts once per value, so
+ * the tallies of a set less those of a subset are the tallies of the rest.
+ */
+struct FacetTallies {
+  std::array<std::optional<DimensionCounts>, 6> counts;  // by FacetDimension; empty when not counted
+  Xapian::doccount total = 0;                             // reports in the set
+
+  const std::optional<DimensionCounts>& of(FacetDimension d) const { return counts[static_cast<std::size_t>(d)]; }
+  /** These tallies without those of `part` (a subset counted for the same dimensions). */
+  void subtract(const FacetTallies& part);
+  /** Only `dimensions` kept. */
+  FacetTallies only(const std::vector<FacetDimension>& dimensions) const;
+  /** The facets of the dimensions counted (of those among `dimensions`, when given), into `out`
+   *  (the others left as they are). */
+  void fill(Facets& out, const tag::Gazetteer& gazetteer, const FacetOptions& options,
+            const std::vector<FacetDimension>& dimensions = {}) const;
+};
 
 /**
  * Counts facets during one Enquire::get_mset. Attach before the search; collect() after it. The
@@ -89,6 +115,8 @@ class FacetCounter {
   ~FacetCounter();
   FacetCounter(const FacetCounter&) = delete;
   FacetCounter& operator=(const FacetCounter&) = delete;
+  /** What the spies counted; `total` is the number of matching reports. */
+  FacetTallies tallies(Xapian::doccount total) const;
   /** `total` is the number of matching reports (for the undated bar). */
   Facets collect(Xapian::doccount total, const tag::Gazetteer& gazetteer, const FacetOptions& options) const;
   /** Fills the facets of the dimensions counted, leaving the others in `out` as they are. */

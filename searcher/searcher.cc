@@ -168,14 +168,14 @@ void Searcher::recover() {
 }
 
 void Searcher::open_afresh() {
-  whole_index_facets_.clear();
+  whole_index_tallies_.clear();
   Xapian::Database fresh(index_path_);
   db_ = fresh;
   parser_.set_database(db_);
 }
 
 bool Searcher::reopen_newest() {
-  whole_index_facets_.clear();
+  whole_index_tallies_.clear();
   for (int attempt = 1;; ++attempt) {
     try {
       return db_.reopen();
@@ -257,28 +257,47 @@ void Searcher::count_filtered_facets(const SearchRequest& request, bool relaxed,
   const FacetOptions& options = request.facet_options;
   for (const auto& [dimension, rest] : separate) {
     // With nothing left but the dimension's own filters, the count is the whole index's.
-    const auto key = std::make_tuple(dimension, options.rollup, options.interval, options.size);
-    Facets* counted = nullptr;
     if (rest.empty()) {
-      auto it = whole_index_facets_.find(key);
-      if (it != whole_index_facets_.end()) counted = &it->second;
+      whole_index_tallies(options.rollup).fill(facets, gazetteer_, options, {dimension});
+      continue;
     }
-    if (!counted) {
-      Xapian::Enquire enquire(db_);
-      enquire.set_query(rest.empty() ? Xapian::Query::MatchAll : match_query(rest, request.mode, relaxed));
-      enquire.set_weighting_scheme(Xapian::BoolWeight());
-      FacetCounter counter(enquire, {dimension}, counting(options.rollup));
-      Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
-      Facets fresh;
-      counter.collect_into(fresh, mset.get_matches_estimated(), gazetteer_, options);
-      if (!rest.empty()) {
-        copy_dimension(fresh, dimension, facets);
-        continue;
-      }
-      counted = &whole_index_facets_.emplace(key, std::move(fresh)).first->second;
-    }
-    copy_dimension(*counted, dimension, facets);
+    const Xapian::Query query = match_query(rest, request.mode, relaxed);
+    tally(query, count(query), {dimension}, options.rollup).fill(facets, gazetteer_, options);
   }
+}
+
+Xapian::doccount Searcher::count(const Xapian::Query& query) {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+}
+
+const FacetTallies& Searcher::whole_index_tallies(bool rollup) {
+  auto it = whole_index_tallies_.find(rollup);
+  if (it != whole_index_tallies_.end()) return it->second;
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query::MatchAll);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  FacetCounter counter(enquire, {}, counting(rollup));
+  const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
+  return whole_index_tallies_.emplace(rollup, counter.tallies(mset.get_matches_estimated())).first->second;
+}
+
+FacetTallies Searcher::tally(const Xapian::Query& query, Xapian::doccount total,
+                             const std::vector<FacetDimension>& dimensions, bool rollup) {
+  // Counting a value costs one spy call per report: for a query that matches most of the index,
+  // the reports it does not match are fewer.
+  const bool most = static_cast<std::uint64_t>(total) * 2 > db_.get_doccount();
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(most ? Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, query) : query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  FacetCounter counter(enquire, dimensions, counting(rollup));
+  const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
+  if (!most) return counter.tallies(mset.get_matches_estimated());
+  FacetTallies tallies = whole_index_tallies(rollup).only(dimensions);
+  tallies.subtract(counter.tallies(mset.get_matches_estimated()));
+  return tallies;
 }
 
 SearchResult Searcher::run(const std::string& text, const SearchRequest& request, bool relaxed) {
@@ -306,15 +325,15 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
       else counted_here.push_back(d);
     }
   }
-  std::optional<FacetCounter> facets;
-  if (request.facets && !counted_here.empty()) facets.emplace(enquire, counted_here, counting(request.facet_options.rollup));
   Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, db_.get_doccount());
   SearchResult result;
   result.total = mset.get_matches_estimated();
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   if (request.facets) {
     result.facets.emplace();
-    if (facets) facets->collect_into(*result.facets, result.total, gazetteer_, request.facet_options);
+    if (!counted_here.empty())
+      tally(match_query(text, request.mode, relaxed), result.total, counted_here, request.facet_options.rollup)
+          .fill(*result.facets, gazetteer_, request.facet_options);
     count_filtered_facets(request, relaxed, separate, *result.facets);
   }
   // Xapian's snippets mark no word of a phrase or NEAR group: they are marked from a query of the
@@ -357,7 +376,7 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
     hit.actors = ids_in(doc.get_value(schema::kActorsSlot));
     hit.places = ids_in(doc.get_value(schema::kPlacesSlot));
     hit.claims = ids_in(doc.get_value(schema::kClaimsSlot));
-    hit.snippet = snippet_mset.snippet(data.value("body", ""), 200, stem_, Xapian::MSet::SNIPPET_EXHAUSTIVE, "[", "]", "…");
+    hit.snippet = snippet_mset.snippet(data.value("body", ""), 200, stem_, 0, "[", "]", "…");
     for (char& c : hit.snippet)
       if (c == '\n') c = ' ';
     result.hits.push_back(std::move(hit));
@@ -412,19 +431,18 @@ std::vector<EntityInfo> Searcher::entities(std::optional<tag::EntityKind> kind, 
 
 IndexStats Searcher::stats(const FacetOptions& options) {
   IndexStats stats;
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(Xapian::Query::MatchAll);
-  FacetCounter counter(enquire, {}, counting(options.rollup));
-  Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
-  stats.documents = mset.get_matches_estimated();
-  // The first and last days from a day-by-day count, then the histogram the options ask for.
-  FacetOptions by_day{.size = 1, .rollup = false, .interval = DateInterval::Day};
-  for (const DateBucket& b : counter.collect(stats.documents, gazetteer_, by_day).date) {
-    if (!b.bucket) continue;
-    if (stats.first_date.empty()) stats.first_date = *b.bucket;
-    stats.last_date = *b.bucket;
+  const FacetTallies& whole = whole_index_tallies(options.rollup);
+  stats.documents = whole.total;
+  // The first and last days from the day-by-day count, then the histogram the options ask for.
+  if (const std::optional<DimensionCounts>& days = whole.of(FacetDimension::Date)) {
+    for (const auto& [day, count] : *days) {
+      if (day.size() != 8 || !std::all_of(day.begin(), day.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+      const std::string iso = day.substr(0, 4) + "-" + day.substr(4, 2) + "-" + day.substr(6, 2);
+      if (stats.first_date.empty() || iso < stats.first_date) stats.first_date = iso;
+      if (stats.last_date.empty() || iso > stats.last_date) stats.last_date = iso;
+    }
   }
-  stats.facets = counter.collect(stats.documents, gazetteer_, options);
+  whole.fill(stats.facets, gazetteer_, options);
   return stats;
 }
 

@@ -3,7 +3,6 @@
 // indexer used, with source and date filters.
 #include <map>
 #include <memory>
-#include <tuple>
 #include <optional>
 #include <string>
 #include <utility>
@@ -138,6 +137,8 @@ class Searcher {
    *  without that dimension's own filters). */
   void count_filtered_facets(const SearchRequest& request, bool relaxed,
                              const std::vector<std::pair<FacetDimension, std::string>>& separate, Facets& facets);
+  /** The number of reports `query` matches, counted. */
+  Xapian::doccount count(const Xapian::Query& query);
 
   std::string index_path_;
   Xapian::Database db_;
@@ -149,9 +150,14 @@ class Searcher {
   text::Analyzer analyzer_;  // entity names in the query
   std::unique_ptr<EntityResolver> entities_;
   bool remote_shards_ = false;  // facets then count with Xapian's own spies
-  /** Facets of one dimension over the whole index (a query of that dimension's filters alone),
-   *  by dimension and options; valid for the revision db_ reads, cleared when it changes. */
-  std::map<std::tuple<FacetDimension, bool, DateInterval, std::size_t>, Facets> whole_index_facets_;
+  /** Every dimension's tallies over the whole index, with roll-up or without; valid for the
+   *  revision db_ reads, cleared when it changes. */
+  std::map<bool, FacetTallies> whole_index_tallies_;
+  const FacetTallies& whole_index_tallies(bool rollup);
+  /** Tallies of `dimensions` over the `total` reports `query` matches: counted directly, or, when
+   *  they are most of the index, as the whole index's less those of the reports it does not match. */
+  FacetTallies tally(const Xapian::Query& query, Xapian::doccount total, const std::vector<FacetDimension>& dimensions,
+                     bool rollup);
   FacetCounting counting(bool rollup) const { return {remote_shards_, rollup, &gazetteer_}; }
 };
 
