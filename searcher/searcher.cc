@@ -136,16 +136,14 @@ Xapian::Query Searcher::parse(const std::string& query, Xapian::Query::op defaul
   }
 }
 
-SearchResult Searcher::search(const SearchRequest& request) {
+template <class Answer>
+Answer Searcher::retrying(const std::function<Answer()>& answer) {
   // A writer committing meanwhile can discard the revision being read: read the newest one again.
   // Xapian reports some such races as corruption; only a newer revision makes that worth a retry.
   constexpr int kMaxAttempts = 10;
-  const auto start = std::chrono::steady_clock::now();
   for (int attempt = 1;; ++attempt) {
     try {
-      SearchResult result = search_once(request);
-      result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-      return result;
+      return answer();
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kMaxAttempts) throw;
       recover();
@@ -154,6 +152,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
       recover();
     }
   }
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  const auto start = std::chrono::steady_clock::now();
+  SearchResult result = retrying<SearchResult>([&] { return search_once(request); });
+  result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return result;
 }
 
 void Searcher::recover() {
@@ -346,6 +351,9 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
     word_mset = words_enquire.get_mset(0, 0);
   }
   const Xapian::MSet& snippet_mset = word_mset ? *word_mset : mset;
+  // The first passage with matches is enough for words; a phrase is looked for through the whole
+  // body, so that the passage shows it (stemming every word of ten bodies costs milliseconds).
+  const unsigned snippet_flags = word_mset ? Xapian::MSet::SNIPPET_EXHAUSTIVE : 0;
   // Only what a hit shows is read from the stored record: its entities and claims come from the
   // value slots, and the record's big arrays are skipped while parsing.
   auto hit_keys_only = [](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
@@ -376,7 +384,7 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
     hit.actors = ids_in(doc.get_value(schema::kActorsSlot));
     hit.places = ids_in(doc.get_value(schema::kPlacesSlot));
     hit.claims = ids_in(doc.get_value(schema::kClaimsSlot));
-    hit.snippet = snippet_mset.snippet(data.value("body", ""), 200, stem_, 0, "[", "]", "…");
+    hit.snippet = snippet_mset.snippet(data.value("body", ""), 200, stem_, snippet_flags, "[", "]", "…");
     for (char& c : hit.snippet)
       if (c == '\n') c = ' ';
     result.hits.push_back(std::move(hit));
@@ -386,6 +394,12 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
 
 ClaimsResult Searcher::claims(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
+  ClaimsResult result = retrying<ClaimsResult>([&] { return claims_once(request); });
+  result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+ClaimsResult Searcher::claims_once(const SearchRequest& request) {
   const std::string text = rewrite(request.query);
   Xapian::Query query = match_query(text, request.mode, false);
   ClaimsResult result;
@@ -402,7 +416,6 @@ ClaimsResult Searcher::claims(const SearchRequest& request) {
     nlohmann::json record = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
     for (ClaimRow& row : claims_of_report(record, result.filter, gazetteer_)) result.rows.push_back(std::move(row));
   }
-  result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return result;
 }
 

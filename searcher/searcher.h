@@ -1,6 +1,7 @@
 #pragma once
 // Answers queries over a Marsad index: free text and phrases through the same analysis chain the
 // indexer used, with source and date filters.
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -116,6 +117,10 @@ class Searcher {
 
  private:
   SearchResult search_once(const SearchRequest& request);
+  ClaimsResult claims_once(const SearchRequest& request);
+  /** `answer()`, again on the newest revision when a writer replaced the one being read. */
+  template <class Answer>
+  Answer retrying(const std::function<Answer()>& answer);
   /** Reopens the index at its newest revision; true when there was a newer one. */
   bool reopen_newest();
   /** Opens the index again from its files, dropping whatever the old handle had read. */
