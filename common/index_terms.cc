@@ -1,6 +1,7 @@
 #include "common/index_terms.h"
 
 #include "common/schema.h"
+#include "common/text/strings.h"
 
 #include <algorithm>
 
@@ -28,13 +29,7 @@ std::string facet_keys(const Xapian::Document& doc) {
     keys += value;
   };
   auto add_list = [&](char dimension, Xapian::valueno slot) {
-    const std::string list = doc.get_value(slot);
-    for (std::size_t start = 0; start < list.size();) {
-      std::size_t end = list.find(schema::kListSeparator, start);
-      if (end == std::string::npos) end = list.size();
-      add(dimension, list.substr(start, end - start));
-      start = end + 1;
-    }
+    for (const std::string& id : text::split(doc.get_value(slot), schema::kListSeparator)) add(dimension, id);
   };
   add_list(schema::kFacetActor, schema::kActorsSlot);
   add_list(schema::kFacetPlace, schema::kPlacesSlot);

@@ -8,6 +8,7 @@
 #include "common/date/civil_date.h"
 #include "common/hash.h"
 #include "common/index_terms.h"
+#include "common/text/strings.h"
 #include "common/schema.h"
 #include "common/text/utf8.h"
 
@@ -78,12 +79,7 @@ void add_entity_terms(Xapian::Document& doc, std::string_view prefix, const std:
 }
 
 std::string joined(const std::set<std::string>& values) {
-  std::string out;
-  for (const std::string& v : values) {
-    if (!out.empty()) out += schema::kListSeparator;
-    out += v;
-  }
-  return out;
+  return text::join(values, std::string_view(&schema::kListSeparator, 1));
 }
 
 /** A claim that asserts something about the conflict reported: not negated and not history. */

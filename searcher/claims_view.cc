@@ -9,6 +9,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "common/text/strings.h"
 #include "common/schema.h"
 #include "common/tag/tagging.h"
 #include "common/text/utf8.h"
@@ -524,14 +525,6 @@ std::string place_name(const std::string& id, const tag::Gazetteer& gazetteer) {
   return text::printable(labels.en.empty() ? id : labels.en);
 }
 
-std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (const std::string& part : parts) {
-    if (!out.empty()) out += separator;
-    out += part;
-  }
-  return out;
-}
 
 std::string period_name(const ClaimGroup& group) {
   if (group.period.empty()) return "undated";
@@ -565,8 +558,8 @@ void print_claims(std::ostream& out, const std::vector<ClaimRow>& rows, const ta
     const std::string figures = figures_text({&row});
     out << (row.date.empty() ? "undated" : text::printable(row.date)) << " | " << text::printable(row.type) << " | "
         << (row.claimant_label.empty() ? "—" : text::printable(row.claimant_label)) << " | "
-        << (figures.empty() ? "no figures" : figures) << " | " << (places.empty() ? "—" : joined(places, ", "));
-    if (!flags.empty()) out << " | " << joined(flags, " ");
+        << (figures.empty() ? "no figures" : figures) << " | " << (places.empty() ? "—" : text::join(places, ", "));
+    if (!flags.empty()) out << " | " << text::join(flags, " ");
     out << " | " << text::printable(row.report_id) << "\n";
     if (!row.sentence.empty()) out << "    " << text::printable(row.sentence) << "\n";
   }
@@ -585,7 +578,7 @@ void print_claim_groups(std::ostream& out, const std::vector<ClaimGroup>& groups
       else name = c.rows.front()->claimant_label;
       const std::string figures = figures_text(c.rows);
       out << "  " << text::printable(name) << ": " << (figures.empty() ? "no figures" : figures) << " — "
-          << text::printable(joined(reports_of(c), ", ")) << "\n";
+          << text::printable(text::join(reports_of(c), ", ")) << "\n";
     }
     for (const FigureSpread& s : group.spreads) out << "  " << spread_text(s) << "\n";
   }

@@ -9,6 +9,7 @@
 #include "common/date/civil_date.h"
 #include "common/errors.h"
 #include "common/schema.h"
+#include "common/text/strings.h"
 
 namespace marsad::searcher {
 
@@ -152,16 +153,7 @@ FacetCounter::~FacetCounter() = default;
 namespace {
 
 /** The ids of a multi-valued slot's value ('\n'-separated). */
-std::vector<std::string> ids_of(const std::string& value) {
-  std::vector<std::string> ids;
-  for (std::size_t start = 0; start <= value.size();) {
-    std::size_t end = value.find(schema::kListSeparator, start);
-    if (end == std::string::npos) end = value.size();
-    if (end > start) ids.push_back(value.substr(start, end - start));
-    start = end + 1;
-  }
-  return ids;
-}
+std::vector<std::string> ids_of(const std::string& value) { return text::split(value, schema::kListSeparator); }
 
 /** Counts per id from a spy over a slot of '\n'-separated ids, each id once per report. */
 DimensionCounts split_counts(const Xapian::ValueCountMatchSpy& spy) {

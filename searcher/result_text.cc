@@ -1,20 +1,12 @@
 #include "searcher/result_text.h"
 
+#include "common/text/strings.h"
 #include "common/text/utf8.h"
 
 namespace marsad::searcher {
 namespace {
 
 using text::printable;
-
-std::string joined(const std::vector<std::string>& values, std::string_view separator) {
-  std::string out;
-  for (const std::string& v : values) {
-    if (!out.empty()) out += separator;
-    out += v;
-  }
-  return out;
-}
 
 /** English labels of ids, the id itself where the gazetteer has none. */
 std::string labels(const std::vector<std::string>& ids, const tag::Gazetteer& gazetteer) {
@@ -23,7 +15,7 @@ std::string labels(const std::vector<std::string>& ids, const tag::Gazetteer& ga
     const tag::Entity* e = gazetteer.find(id);
     names.push_back(e && !e->english.empty() ? e->english : id);
   }
-  return joined(names, ", ");
+  return text::join(names, ", ");
 }
 
 }  // namespace
@@ -63,7 +55,7 @@ void print_result(std::ostream& out, const SearchRequest& request, const SearchR
         << printable(h.source) << " | " << printable(h.id) << '\n';
     if (!h.actors.empty()) out << "   actors: " << printable(labels(h.actors, gazetteer)) << '\n';
     if (!h.places.empty()) out << "   places: " << printable(labels(h.places, gazetteer)) << '\n';
-    if (!h.claims.empty()) out << "   claims: " << printable(joined(h.claims, ", ")) << '\n';
+    if (!h.claims.empty()) out << "   claims: " << printable(text::join(h.claims, ", ")) << '\n';
     out << "   " << printable(h.snippet) << '\n';
   }
   if (result.facets) print_facets(out, *result.facets);
@@ -84,8 +76,8 @@ void write_csv(std::ostream& out, const SearchRequest& request, const SearchResu
   std::size_t rank = request.offset;
   for (const SearchHit& h : result.hits) {
     out << ++rank << ',' << csv_field(h.id) << ',' << h.score << ',' << h.date << ',' << csv_field(h.source) << ','
-        << csv_field(h.title) << ',' << csv_field(h.url) << ',' << csv_field(joined(h.actors, "; ")) << ','
-        << csv_field(joined(h.places, "; ")) << ',' << csv_field(joined(h.claims, "; ")) << ',' << csv_field(h.snippet)
+        << csv_field(h.title) << ',' << csv_field(h.url) << ',' << csv_field(text::join(h.actors, "; ")) << ','
+        << csv_field(text::join(h.places, "; ")) << ',' << csv_field(text::join(h.claims, "; ")) << ',' << csv_field(h.snippet)
         << "\r\n";
   }
 }

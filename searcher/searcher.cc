@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/text/strings.h"
 #include "common/errors.h"
 #include "common/index_metadata.h"
 #include "common/schema.h"
@@ -361,16 +362,6 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
     const std::string& key = parsed.get_ref<const std::string&>();
     return key != schema::record::kClaims && key != schema::record::kEntities && key != schema::record::kExtra;
   };
-  auto ids_in = [](const std::string& value) {
-    std::vector<std::string> ids;
-    for (std::size_t start = 0; start < value.size();) {
-      std::size_t end = value.find(schema::kListSeparator, start);
-      if (end == std::string::npos) end = value.size();
-      if (end > start) ids.push_back(value.substr(start, end - start));
-      start = end + 1;
-    }
-    return ids;
-  };
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
     auto data = nlohmann::json::parse(doc.get_data(), hit_keys_only);
@@ -381,9 +372,9 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
     hit.source = data.value("source", "");
     hit.url = data.value("url", "");
     hit.score = it.get_weight();
-    hit.actors = ids_in(doc.get_value(schema::kActorsSlot));
-    hit.places = ids_in(doc.get_value(schema::kPlacesSlot));
-    hit.claims = ids_in(doc.get_value(schema::kClaimsSlot));
+    hit.actors = text::split(doc.get_value(schema::kActorsSlot), schema::kListSeparator);
+    hit.places = text::split(doc.get_value(schema::kPlacesSlot), schema::kListSeparator);
+    hit.claims = text::split(doc.get_value(schema::kClaimsSlot), schema::kListSeparator);
     hit.snippet = snippet_mset.snippet(data.value("body", ""), 200, stem_, snippet_flags, "[", "]", "…");
     for (char& c : hit.snippet)
       if (c == '\n') c = ' ';

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "bench/common/work_dir.h"
 #include "common/io/line_reader.h"
 
 #include <sys/resource.h>
@@ -151,49 +152,7 @@ void measure(Run& run, const fs::path& db) {
   run.documents = Xapian::Database(db.string()).get_doccount();
 }
 
-/** Removes what the benchmark created in the work directory when it goes out of scope. */
-class WorkDir {
- public:
-  WorkDir(const std::string& requested, bool keep) : keep_(keep) {
-    if (requested.empty()) {
-      std::string pattern = "/tmp/marsad-bench-index.XXXXXX";
-      if (!mkdtemp(pattern.data())) throw std::runtime_error(std::string("mkdtemp: ") + std::strerror(errno));
-      path_ = pattern;
-      owned_ = true;
-    } else {
-      path_ = requested;
-      owned_ = fs::create_directories(path_);
-    }
-  }
-  ~WorkDir() {
-    if (keep_) {
-      std::cout << "work directory kept: " << path_.string() << "\n";
-      return;
-    }
-    std::error_code ignored;
-    if (owned_) {
-      fs::remove_all(path_, ignored);
-    } else {
-      for (const auto& p : created_) fs::remove_all(p, ignored);
-    }
-  }
-  WorkDir(const WorkDir&) = delete;
-  WorkDir& operator=(const WorkDir&) = delete;
-
-  /** A path in the work directory that must not exist yet; removed with the work directory. */
-  fs::path entry(const std::string& name) {
-    fs::path p = path_ / name;
-    if (fs::exists(p)) throw std::runtime_error(p.string() + " already exists; choose another --work-dir");
-    created_.push_back(p);
-    return p;
-  }
-
- private:
-  fs::path path_;
-  bool keep_;
-  bool owned_ = false;
-  std::vector<fs::path> created_;
-};
+using marsad::bench::WorkDir;
 
 const char* verdict(bool met) { return met ? "met" : "NOT met"; }
 
@@ -252,7 +211,7 @@ int run_benchmark(const std::string& input, const std::string& marsad_index, con
       return 1;
     }
   }
-  WorkDir work(work_dir, keep);
+  WorkDir work(work_dir, keep, "marsad-bench-index");
   fs::path slice = max_docs > 0 ? work.entry("input.jsonl") : fs::path();
   const fs::path plain_db = work.entry("plain.db");
   const fs::path marsad_db = work.entry("marsad.db");

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "bench/common/work_dir.h"
 #include "common/cli/run_main.h"
 #include "common/errors.h"
 #include "common/io/line_reader.h"
@@ -227,41 +228,7 @@ void build(IndexSet& set, const Options& o, const std::string& corpus) {
   set.plain_seconds = run_child({o.plain_indexer, "--db", set.plain_db.string(), "--input", corpus});
 }
 
-/** Removes the directories it created at the end, unless they are to be kept. */
-class WorkDir {
- public:
-  WorkDir(const std::string& requested, bool keep) : keep_(keep) {
-    if (requested.empty()) {
-      std::string pattern = "/tmp/marsad-bench-search.XXXXXX";
-      if (!mkdtemp(pattern.data())) throw marsad::Error(std::string("mkdtemp: ") + std::strerror(errno));
-      path_ = pattern;
-      owned_ = true;
-    } else {
-      path_ = requested;
-      owned_ = fs::create_directories(path_);
-    }
-  }
-  ~WorkDir() {
-    std::error_code ignored;
-    if (keep_) {
-      std::cerr << "work directory kept: " << path_.string() << "\n";
-    } else if (owned_) {
-      fs::remove_all(path_, ignored);
-    } else {
-      for (const auto& p : created_) fs::remove_all(p, ignored);
-    }
-  }
-  WorkDir(const WorkDir&) = delete;
-  WorkDir& operator=(const WorkDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-  void created(const fs::path& p) { created_.push_back(p); }
-
- private:
-  fs::path path_;
-  bool keep_, owned_ = false;
-  std::vector<fs::path> created_;
-};
+using marsad::bench::WorkDir;
 
 /** The index set for the corpus (scale 0) or for it replicated to `scale` records: reused or built. */
 IndexSet prepare(const Options& o, WorkDir& work, std::size_t scale) {
@@ -608,7 +575,7 @@ int run(const Options& o) {
   for (const auto& exe : {o.marsad_index, o.plain_indexer})
     if (access(exe.c_str(), X_OK) != 0) throw marsad::InputError(exe + " is not an executable");
   const std::vector<Query> queries = read_queries(o.queries);
-  WorkDir work(o.work_dir, o.keep || o.reuse);
+  WorkDir work(o.work_dir, o.keep || o.reuse, "marsad-bench-search");
   std::vector<std::size_t> scales = {0};
   if (o.scale > 0) scales.push_back(o.scale);
 

@@ -1,0 +1,24 @@
+#include "common/text/strings.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace marsad::text {
+namespace {
+
+TEST(Join, PutsTheSeparatorBetweenParts) {
+  EXPECT_EQ(join(std::vector<std::string>{}, ", "), "");
+  EXPECT_EQ(join(std::vector<std::string>{"baku"}, ", "), "baku");
+  EXPECT_EQ(join(std::vector<std::string>{"baku", "ganja", "barda"}, "; "), "baku; ganja; barda");
+  EXPECT_EQ(join(std::set<std::string>{"b", "a"}, "\n"), "a\nb");
+}
+
+TEST(Split, KeepsTheNonEmptyPieces) {
+  EXPECT_EQ(split("", '\n'), std::vector<std::string>{});
+  EXPECT_EQ(split("aden", '\n'), std::vector<std::string>{"aden"});
+  EXPECT_EQ(split("aden\nsanaa\n\ntaiz\n", '\n'), (std::vector<std::string>{"aden", "sanaa", "taiz"}));
+}
+
+}  // namespace
+}  // namespace marsad::text
