@@ -179,7 +179,7 @@ int main(int argc, char** argv) {
     text::StopWordList stopwords = no_stopwords              ? text::StopWordList()
                                    : !stopword_file.empty() ? text::StopWordList::from_file(stopword_file)
                                                             : text::StopWordList::builtin();
-    if (format.is("csv") && !claims->parsed() && (entities->parsed() || stats->parsed()))
+    if (format.is("csv") && (claims->parsed() || entities->parsed() || stats->parsed()))
       throw ConfigError("--format csv is for search hits only");
     searcher::Searcher searcher(db.path, stemmer.settings(), stopwords);
     if (entities->parsed()) return list_entities(searcher, entity_kind, entity_prefix, format.is("json"));
@@ -188,10 +188,7 @@ int main(int argc, char** argv) {
       return show_stats(searcher, query.request.facet_options, format.is("json"));
     }
     searcher::SearchRequest request = query.make_request();
-    if (claims->parsed()) {
-      if (format.is("csv")) throw ConfigError("--format csv is for search hits only");
-      return show_claims(searcher, request, group, format.is("json"));
-    }
+    if (claims->parsed()) return show_claims(searcher, request, group, format.is("json"));
     searcher::SearchResult result = searcher.search(request);
     if (format.is("json")) std::cout << searcher::result_json(request, result).dump(2) << '\n';
     else if (format.is("csv")) searcher::write_csv(std::cout, request, result);

@@ -185,7 +185,12 @@ INSTANTIATE_TEST_SUITE_P(
                     OptionCase{"LimitNotANumber", {"--db", "{db}", "--limit", "many", "غزة"}, Outcome::Failure},
                     OptionCase{"OffsetNegative", {"--db", "{db}", "--offset", "-1", "غزة"}, Outcome::Contract},
                     OptionCase{"OffsetHuge", {"--db", "{db}", "--offset", "18446744073709551615", "غزة"}, Outcome::Contract},
-                    OptionCase{"StopwordsFileMissing", {"--db", "{db}", "--stopwords", "/nonexistent/stop.txt", "غزة"}, Outcome::Failure}),
+                    OptionCase{"StopwordsFileMissing", {"--db", "{db}", "--stopwords", "/nonexistent/stop.txt", "غزة"}, Outcome::Failure},
+                    OptionCase{"CsvOfStats", {"--db", "{db}", "--format", "csv", "stats"}, Outcome::Failure},
+                    OptionCase{"JsonAndFormatBoth", {"--db", "{db}", "--json", "--format", "csv", "غزة"}, Outcome::Failure},
+                    OptionCase{"UnknownMode", {"--db", "{db}", "--mode", "fuzzy", "غزة"}, Outcome::Failure},
+                    OptionCase{"ClaimsWithoutQuery", {"--db", "{db}", "claims"}, Outcome::Failure},
+                    OptionCase{"ClaimsGroupedJson", {"--db", "{db}", "claims", "--group", "--json", "قتلى"}, Outcome::Contract}),
     [](const testing::TestParamInfo<OptionCase>& info) { return info.param.name; });
 
 TEST(MarsadSearchHostileOutput, ControlCharactersInTheIndexReachTheTerminalEscaped) {
