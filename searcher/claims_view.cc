@@ -306,7 +306,10 @@ DateInterval resolved_interval(const std::vector<ClaimRow>& rows, DateInterval i
     if (!first || row.date < *first) first = row.date;
     if (!last || *last < row.date) last = row.date;
   }
-  return first ? date_interval_for(*first, *last) : DateInterval::Day;
+  // Each side gives its toll on its own day: claims of the same week are compared, not of the same
+  // day, even over a span the date histogram shows by day.
+  const DateInterval by_span = first ? date_interval_for(*first, *last) : DateInterval::Week;
+  return by_span == DateInterval::Day ? DateInterval::Week : by_span;
 }
 
 std::vector<FigureSpread> spreads_of(const std::vector<ClaimRow>& rows) {

@@ -100,7 +100,8 @@ struct ClaimGroup {
  * place that the claim matched when the filter names places (the first of them in the filter's
  * order; none when it matches none), so that claims tagged Martuni and Stepanakert come together under
  * Nagorno-Karabakh; else the claim's first place. The period is the bucket of the claim's date at `interval`; Auto picks the
- * interval from the span of the rows' dates as the date facet does. Spreads count the exact figures of
+ * interval from the span of the rows' dates as the date facet does, but never finer than a week
+ * (each side gives its toll on its own day). Spreads count the exact figures of
  * claims that are neither negated nor historical. Contested groups come first, then by period (the
  * undated last), type and place.
  */

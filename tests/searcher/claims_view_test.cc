@@ -435,13 +435,14 @@ TEST(GroupClaims, AZeroLowHasNoRatio) {
   EXPECT_TRUE(groups[0].contested());
 }
 
-TEST(GroupClaims, AutoChoosesTheIntervalFromTheSpanAsTheHistogramDoes) {
-  EXPECT_EQ(group_claims(war_rows(), {}, DateInterval::Auto, gazetteer()).front().interval, DateInterval::Day);
+TEST(GroupClaims, AutoChoosesTheIntervalFromTheSpanAsTheHistogramDoesButNoFinerThanAWeek) {
+  // The sides' tolls of one week come together even when the histogram would show days.
+  EXPECT_EQ(group_claims(war_rows(), {}, DateInterval::Auto, gazetteer()).front().interval, DateInterval::Week);
   std::vector<ClaimRow> rows = war_rows();
   rows.push_back(row("r-8", "2022-06-01", "armenian-mod", {"martuni"}, {killed(3)}));
   EXPECT_EQ(group_claims(rows, {}, DateInterval::Auto, gazetteer()).front().interval, DateInterval::Month);
   EXPECT_EQ(group_claims({row("x", "", "", {}, {})}, {}, DateInterval::Auto, gazetteer()).front().interval,
-            DateInterval::Day);
+            DateInterval::Week);
   EXPECT_TRUE(group_claims({}, {}, DateInterval::Auto, gazetteer()).empty());
 }
 
