@@ -310,8 +310,6 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
   const Xapian::Query query = ranked_query(text, request.mode, relaxed);
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
-  // Checking every document makes Xapian count the matches instead of estimating them: analysts
-  // quote these numbers.
   // Xapian's own key maker (remote shards know it); an undated report takes a date that sorts last.
   Xapian::MultiValueKeyMaker by_date;
   if (request.sort != SortOrder::Relevance) {
@@ -321,7 +319,7 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
   }
   // A facet counts over every filter but its own dimension's, so that a user who picked place:Aden
   // still sees how many reports the other places would give: such a dimension is counted over
-  // the query without its filters, the others during the search itself.
+  // the query without its filters, the others together over the query itself.
   std::vector<FacetDimension> counted_here;
   std::vector<std::pair<FacetDimension, std::string>> separate;
   if (request.facets) {
@@ -331,6 +329,8 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
       else counted_here.push_back(d);
     }
   }
+  // Checking every document makes Xapian count the matches instead of estimating them: analysts
+  // quote these numbers.
   Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, db_.get_doccount());
   SearchResult result;
   result.total = mset.get_matches_estimated();
