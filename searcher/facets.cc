@@ -253,7 +253,7 @@ DateInterval date_interval_for(std::string_view first, std::string_view last) {
 
 Facets FacetCounter::collect(Xapian::doccount total, const tag::Gazetteer& gazetteer, const FacetOptions& options) const {
   Facets f;
-  collect_into(f, total, gazetteer, options);
+  tallies(total).fill(f, gazetteer, options);
   return f;
 }
 
@@ -320,11 +320,6 @@ FacetTallies FacetCounter::tallies(Xapian::doccount total) const {
   t.total = total;
   for (FacetDimension d : dimensions_) t.counts[static_cast<std::size_t>(d)] = counts(d);
   return t;
-}
-
-void FacetCounter::collect_into(Facets& f, Xapian::doccount total, const tag::Gazetteer& gazetteer,
-                                const FacetOptions& options) const {
-  tallies(total).fill(f, gazetteer, options);
 }
 
 void FacetTallies::subtract(const FacetTallies& part) {

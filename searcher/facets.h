@@ -117,11 +117,9 @@ class FacetCounter {
   FacetCounter& operator=(const FacetCounter&) = delete;
   /** What the spies counted; `total` is the number of matching reports. */
   FacetTallies tallies(Xapian::doccount total) const;
-  /** `total` is the number of matching reports (for the undated bar). */
+  /** The facets of the dimensions counted; `total` is the number of matching reports (for the
+   *  undated bar). The roll-up is the FacetCounting's, not `options.rollup`. */
   Facets collect(Xapian::doccount total, const tag::Gazetteer& gazetteer, const FacetOptions& options) const;
-  /** Fills the facets of the dimensions counted, leaving the others in `out` as they are. */
-  void collect_into(Facets& out, Xapian::doccount total, const tag::Gazetteer& gazetteer,
-                    const FacetOptions& options) const;
 
  private:
   class KeysSpy;
