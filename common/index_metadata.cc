@@ -73,20 +73,26 @@ Xapian::Database open_stub_line(const std::filesystem::path& index_dir, const st
 
 }  // namespace
 
-void check_every_shard(const std::string& index_path, const text::AnalyzerSettings& settings) {
+std::vector<std::pair<std::string, Xapian::Database>> open_every_shard(const std::string& index_path) {
   const std::filesystem::path dir(index_path);
   std::ifstream stub(dir / schema::kStubFileName);
   if (!stub) throw InputError(index_path + ": cannot read " + std::string(schema::kStubFileName));
-  std::string first_line, tagging, fingerprint;
+  std::vector<std::pair<std::string, Xapian::Database>> shards;
   for (std::string line; std::getline(stub, line);) {
     if (line.empty() || line[0] == '#') continue;
-    const std::string where = index_path + " (shard '" + line + "')";
-    Xapian::Database shard;
     try {
-      shard = open_stub_line(dir, line);
+      shards.emplace_back(line, open_stub_line(dir, line));
     } catch (const Xapian::Error& e) {
-      throw InputError(where + ": cannot open: " + e.get_msg());
+      throw InputError(index_path + " (shard '" + line + "'): cannot open: " + e.get_msg());
     }
+  }
+  return shards;
+}
+
+void check_every_shard(const std::string& index_path, const text::AnalyzerSettings& settings) {
+  std::string first_line, tagging, fingerprint;
+  for (const auto& [line, shard] : open_every_shard(index_path)) {
+    const std::string where = index_path + " (shard '" + line + "')";
     check_index_metadata(shard, where, settings);
     const std::string shard_tagging = shard.get_metadata(std::string(schema::kTaggingKey));
     const std::string shard_fingerprint = shard.get_metadata(std::string(schema::kGazetteerFingerprintKey));

@@ -1,6 +1,8 @@
 #pragma once
 // What an index records about how it was built, and the check that a reader or writer agrees.
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <xapian.h>
 
@@ -34,6 +36,10 @@ void check_index_metadata(const Xapian::Database& db, const std::string& index_p
  * message of a mismatch names the shard.
  */
 void check_every_shard(const std::string& index_path, const text::AnalyzerSettings& settings);
+
+/** Each shard the index's stub file names, in its order (the order of Xapian's combined docids), as
+ *  its stub line and a database of its own; InputError naming the shard when one cannot be opened. */
+std::vector<std::pair<std::string, Xapian::Database>> open_every_shard(const std::string& index_path);
 
 /** Whether the index's stub file names a remote shard (a `remote` line). */
 bool has_remote_shards(const std::string& index_path);

@@ -61,87 +61,10 @@ Xapian::valueno slot_of(FacetDimension dimension) {
 
 }  // namespace
 
-/** One spy over the facet keys slot: each match's keys split and counted per dimension, with the
- *  roll-up to ancestors done per report. */
-class FacetCounter::KeysSpy : public Xapian::MatchSpy {
- public:
-  KeysSpy(const std::vector<FacetDimension>& dimensions, const FacetCounting& how) : how_(how) {
-    for (FacetDimension d : dimensions) wanted_[static_cast<std::size_t>(d)] = true;
-  }
-  void operator()(const Xapian::Document& doc, double) override {
-    const std::string keys = doc.get_value(schema::kFacetKeysSlot);
-    rolled_.clear();
-    for (std::size_t start = 0; start < keys.size();) {
-      std::size_t end = keys.find(schema::kListSeparator, start);
-      if (end == std::string::npos) end = keys.size();
-      if (end > start + 1) {
-        const std::optional<FacetDimension> d = dimension_of(keys[start]);
-        const std::string_view value(keys.data() + start + 1, end - start - 1);
-        if (d && wanted_[static_cast<std::size_t>(*d)]) {
-          if (how_.rollup && how_.gazetteer && is_entity(*d)) add_lineage(*d, value);
-          else ++count_of(*d, value);
-        }
-      }
-      start = end + 1;
-    }
-    // An ancestor counts once per report, however many of its descendants the report names.
-    std::sort(rolled_.begin(), rolled_.end());
-    rolled_.erase(std::unique(rolled_.begin(), rolled_.end()), rolled_.end());
-    for (const auto& [d, id] : rolled_) ++count_of(d, id);
-  }
-  std::string name() const override { return "marsad.FacetKeysSpy"; }
-  const DimensionCounts& counts(FacetDimension d) const { return counts_[static_cast<std::size_t>(d)]; }
-
- private:
-  static std::optional<FacetDimension> dimension_of(char letter) {
-    switch (letter) {
-      case schema::kFacetActor: return FacetDimension::Actor;
-      case schema::kFacetPlace: return FacetDimension::Place;
-      case schema::kFacetClaim: return FacetDimension::Claim;
-      case schema::kFacetClaimant: return FacetDimension::Claimant;
-      case schema::kFacetSource: return FacetDimension::Source;
-      case schema::kFacetDate: return FacetDimension::Date;
-      default: return std::nullopt;
-    }
-  }
-  static bool is_entity(FacetDimension d) {
-    return d == FacetDimension::Actor || d == FacetDimension::Place || d == FacetDimension::Claimant;
-  }
-  using Counts = DimensionCounts;
-
-  Xapian::doccount& count_of(FacetDimension d, std::string_view value) {
-    Counts& counts = counts_[static_cast<std::size_t>(d)];
-    auto it = counts.find(value);
-    if (it == counts.end()) it = counts.emplace(std::string(value), 0).first;
-    return it->second;
-  }
-  void add_lineage(FacetDimension d, std::string_view id) {
-    auto it = lineage_.find(id);
-    if (it == lineage_.end()) {
-      std::vector<std::string> ids{std::string(id)};
-      for (const tag::Entity* e : how_.gazetteer->lineage(id))
-        if (e->id != id) ids.push_back(e->id);
-      it = lineage_.emplace(std::string(id), std::move(ids)).first;
-    }
-    for (const std::string& each : it->second) rolled_.emplace_back(d, each);
-  }
-
-  FacetCounting how_;
-  std::array<bool, 6> wanted_{};
-  std::array<Counts, 6> counts_;
-  std::map<std::string, std::vector<std::string>, std::less<>> lineage_;  // id → itself and its ancestors
-  std::vector<std::pair<FacetDimension, std::string>> rolled_;            // this report's ids with ancestors
-};
-
 FacetCounter::FacetCounter(Xapian::Enquire& enquire, const std::vector<FacetDimension>& dimensions,
                            const FacetCounting& how)
     : how_(how), dimensions_(dimensions) {
   if (dimensions_.empty()) dimensions_.assign(std::begin(kFacetDimensions), std::end(kFacetDimensions));
-  if (!how_.remote) {
-    keys_spy_ = std::make_unique<KeysSpy>(dimensions_, how_);
-    enquire.add_matchspy(keys_spy_.get());
-    return;
-  }
   for (FacetDimension d : dimensions_) {
     slot_spies_.emplace_back(d, std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(d)));
     enquire.add_matchspy(slot_spies_.back().second.get());
@@ -181,18 +104,16 @@ DimensionCounts rolled_up_counts(const Xapian::ValueCountMatchSpy& spy, const ta
 }
 
 /** The `size` values with most reports (ties by id), labelled from the gazetteer when given. */
-Facet top(const DimensionCounts& counts, const tag::Gazetteer* gazetteer, std::size_t size) {
-  std::vector<std::pair<const std::string*, Xapian::doccount>> all;
-  all.reserve(counts.size());
-  for (const auto& [id, count] : counts) all.emplace_back(&id, count);
+Facet top(const ValueCounts& counts, const tag::Gazetteer* gazetteer, std::size_t size) {
+  ValueCounts all = counts;
   const std::size_t shown = std::min(size, all.size());
   std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(shown), all.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : *a.first < *b.first;
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
   Facet facet;
   facet.more = all.size() - shown;
   for (std::size_t i = 0; i < shown; ++i) {
-    FacetValue v{*all[i].first, "", "", all[i].second};
+    FacetValue v{std::string(all[i].first), "", "", all[i].second};
     if (gazetteer) {
       if (const tag::Entity* e = gazetteer->find(v.id)) {
         if (!e->arabic.empty()) v.label_ar = e->arabic.front();
@@ -228,9 +149,14 @@ std::string bucket_of(const date::CivilDate& day, DateInterval interval) {
   }
 }
 
-std::optional<date::CivilDate> parse_yyyymmdd(const std::string& v) {
+std::optional<date::CivilDate> parse_yyyymmdd(std::string_view v) {
   if (v.size() != 8 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
-  return date::CivilDate::from_ymd(std::stoi(v.substr(0, 4)), std::stoi(v.substr(4, 2)), std::stoi(v.substr(6, 2)));
+  auto number = [&v](std::size_t from, std::size_t length) {
+    int n = 0;
+    for (char c : v.substr(from, length)) n = n * 10 + (c - '0');
+    return n;
+  };
+  return date::CivilDate::from_ymd(number(0, 4), number(4, 2), number(6, 2));
 }
 
 std::optional<date::CivilDate> parse_iso_day(std::string_view v) {
@@ -260,7 +186,7 @@ Facets FacetCounter::collect(Xapian::doccount total, const tag::Gazetteer& gazet
 namespace {
 
 /** The date histogram from a spy over the date slot; `total` less the dated reports are undated. */
-void date_histogram(Facets& f, const DimensionCounts& dates, Xapian::doccount total, DateInterval interval) {
+void date_histogram(Facets& f, const ValueCounts& dates, Xapian::doccount total, DateInterval interval) {
   std::vector<std::pair<date::CivilDate, Xapian::doccount>> days;
   Xapian::doccount dated = 0;
   for (const auto& [value, count] : dates) {
@@ -300,7 +226,6 @@ void copy_dimension(const Facets& from, FacetDimension dimension, Facets& to) {
 }
 
 DimensionCounts FacetCounter::counts(FacetDimension dimension) const {
-  if (keys_spy_) return keys_spy_->counts(dimension);
   for (const auto& [d, spy] : slot_spies_) {
     if (d != dimension) continue;
     const bool entity = d == FacetDimension::Actor || d == FacetDimension::Place || d == FacetDimension::Claimant;
@@ -318,34 +243,20 @@ DimensionCounts FacetCounter::counts(FacetDimension dimension) const {
 FacetTallies FacetCounter::tallies(Xapian::doccount total) const {
   FacetTallies t;
   t.total = total;
-  for (FacetDimension d : dimensions_) t.counts[static_cast<std::size_t>(d)] = counts(d);
-  return t;
-}
-
-void FacetTallies::subtract(const FacetTallies& part) {
-  for (std::size_t d = 0; d < counts.size(); ++d) {
-    if (!counts[d] || !part.counts[d]) continue;
-    for (const auto& [value, n] : *part.counts[d]) {
-      auto it = counts[d]->find(value);
-      if (it == counts[d]->end()) continue;
-      it->second = it->second > n ? it->second - n : 0;
-      if (it->second == 0) counts[d]->erase(it);
-    }
+  auto maps = std::make_shared<std::array<DimensionCounts, 6>>();
+  for (FacetDimension d : dimensions_) {
+    const auto i = static_cast<std::size_t>(d);
+    (*maps)[i] = counts(d);
+    t.counts[i].emplace((*maps)[i].begin(), (*maps)[i].end());
   }
-  total = total > part.total ? total - part.total : 0;
-}
-
-FacetTallies FacetTallies::only(const std::vector<FacetDimension>& dimensions) const {
-  FacetTallies kept;
-  kept.total = total;
-  for (FacetDimension d : dimensions) kept.counts[static_cast<std::size_t>(d)] = of(d);
-  return kept;
+  t.owner = std::move(maps);
+  return t;
 }
 
 void FacetTallies::fill(Facets& f, const tag::Gazetteer& gazetteer, const FacetOptions& options,
                         const std::vector<FacetDimension>& dimensions) const {
   for (FacetDimension d : kFacetDimensions) {
-    const std::optional<DimensionCounts>& c = of(d);
+    const std::optional<ValueCounts>& c = of(d);
     if (!c || (!dimensions.empty() && std::find(dimensions.begin(), dimensions.end(), d) == dimensions.end())) continue;
     switch (d) {
       case FacetDimension::Actor: f.actor = top(*c, &gazetteer, options.size); break;

@@ -1,6 +1,7 @@
 #pragma once
 // Exact facet counts over a whole match set: actors, places, claim types, claimants, sources and a
-// date histogram, from Xapian's own ValueCountMatchSpy (which remote shards can run too).
+// date histogram; how they are shown. Counted by a FacetTable over local shards, or by Xapian's own
+// ValueCountMatchSpy (which remote shards can run too) in a FacetCounter.
 #include <array>
 #include <map>
 #include <unordered_map>
@@ -68,9 +69,6 @@ void copy_dimension(const Facets& from, FacetDimension dimension, Facets& to);
 
 /** How a FacetCounter counts. */
 struct FacetCounting {
-  /** One spy of ours over schema::kFacetKeysSlot (fast, local shards only), or one Xapian
-   *  ValueCountMatchSpy per slot, the only spy a remote shard (xapian-tcpsrv) can run. */
-  bool remote = false;
   bool rollup = false;                        // a report counts toward its entities' ancestors too
   const tag::Gazetteer* gazetteer = nullptr;  // for the roll-up (required with it)
 };
@@ -80,22 +78,21 @@ struct TransparentHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
-/** Reports per value of one dimension, a report once per value: what the spies saw. */
+/** Reports per value of one dimension, a report once per value: what Xapian's spies saw. */
 using DimensionCounts = std::unordered_map<std::string, Xapian::doccount, TransparentHash, std::equal_to<>>;
+/** The values of one dimension that some report carries, each with the number of reports, in no order. */
+using ValueCounts = std::vector<std::pair<std::string_view, Xapian::doccount>>;
 
 /**
- * Reports per value of some dimensions over a set of reports. A report counts once per value, so
- * the tallies of a set less those of a subset are the tallies of the rest.
+ * Reports per value of some dimensions over a set of reports, a report once per value. The values
+ * are views into what `owner` keeps alive (the counter's maps, or the FacetTable that counted).
  */
 struct FacetTallies {
-  std::array<std::optional<DimensionCounts>, 6> counts;  // by FacetDimension; empty when not counted
-  Xapian::doccount total = 0;                             // reports in the set
+  std::array<std::optional<ValueCounts>, 6> counts;  // by FacetDimension; empty when not counted
+  Xapian::doccount total = 0;                         // reports in the set
+  std::shared_ptr<const void> owner;
 
-  const std::optional<DimensionCounts>& of(FacetDimension d) const { return counts[static_cast<std::size_t>(d)]; }
-  /** These tallies without those of `part` (a subset counted for the same dimensions). */
-  void subtract(const FacetTallies& part);
-  /** Only `dimensions` kept. */
-  FacetTallies only(const std::vector<FacetDimension>& dimensions) const;
+  const std::optional<ValueCounts>& of(FacetDimension d) const { return counts[static_cast<std::size_t>(d)]; }
   /** The facets of the dimensions counted (of those among `dimensions`, when given), into `out`
    *  (the others left as they are). */
   void fill(Facets& out, const tag::Gazetteer& gazetteer, const FacetOptions& options,
@@ -103,10 +100,11 @@ struct FacetTallies {
 };
 
 /**
- * Counts facets during one Enquire::get_mset. Attach before the search; collect() after it. The
- * counts are exact when the MSet was asked to check every document (as Searcher does). Remote
- * counting reads each slot whole (a report's combination of ids) and splits the combinations here,
- * so a report counts once per value either way.
+ * Counts facets during one Enquire::get_mset with one Xapian ValueCountMatchSpy per slot, which
+ * any database can run, remote shards too (xapian-tcpsrv runs no spy of ours). Attach before the
+ * search; collect() after it. The counts are exact when the MSet was asked to check every document.
+ * Each spy counts a slot's whole value (a report's combination of ids); the combinations are split
+ * here, so a report counts once per value.
  */
 class FacetCounter {
  public:
@@ -122,12 +120,10 @@ class FacetCounter {
   Facets collect(Xapian::doccount total, const tag::Gazetteer& gazetteer, const FacetOptions& options) const;
 
  private:
-  class KeysSpy;
   DimensionCounts counts(FacetDimension dimension) const;
 
   FacetCounting how_;
   std::vector<FacetDimension> dimensions_;
-  std::unique_ptr<KeysSpy> keys_spy_;
   std::vector<std::pair<FacetDimension, std::unique_ptr<Xapian::ValueCountMatchSpy>>> slot_spies_;
 };
 

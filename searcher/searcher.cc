@@ -1,5 +1,6 @@
 #include "searcher/searcher.h"
 #include "searcher/date_range.h"
+#include "searcher/facet_table.h"
 #include "searcher/query_text.h"
 
 #include <chrono>
@@ -9,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text/strings.h"
+#include "common/text/utf8.h"
 #include "common/errors.h"
 #include "common/index_metadata.h"
 #include "common/schema.h"
@@ -54,6 +56,27 @@ std::vector<std::string> free_text_stems(const Xapian::Query& query) {
   std::vector<std::string> stems = positive_terms(query, schema::kStemPrefix);
   std::erase_if(stems, [](const std::string& t) { return t.starts_with(schema::kTitleStemPrefix); });
   return stems;
+}
+
+/** Whether a snippet of `query` can mark a word: it holds a free-text stem or an exact word
+ *  outside NOT (field filters, title: words and date ranges mark none in a body). */
+bool marks_words(const Xapian::Query& query) {
+  for (const std::string& t : positive_terms(query, schema::kWordPrefix)) {
+    const bool prefixed = !t.empty() && t[0] >= 'A' && t[0] <= 'Z';
+    if (!prefixed || (t.starts_with(schema::kStemPrefix) && !t.starts_with(schema::kTitleStemPrefix))) return true;
+  }
+  return false;
+}
+
+/** About the first `bytes` bytes of `body`, cut after a whole word, with "…" when cut: the snippet
+ *  of a query that marks no word, as Xapian would give it, without stemming the body in vain. */
+std::string opening(const std::string& body, std::size_t bytes) {
+  if (body.size() <= bytes) return body;
+  std::string cut = body.substr(0, bytes);
+  const std::size_t space = cut.find_last_of(" \n\t");
+  if (space != std::string::npos && space > 0) cut.resize(space);
+  else text::drop_partial_character(cut);
+  return cut + "…";
 }
 
 /** A flag's value as a quoted field value (quotes inside it would end the phrase early). */
@@ -174,14 +197,14 @@ void Searcher::recover() {
 }
 
 void Searcher::open_afresh() {
-  whole_index_tallies_.clear();
+  revision_changed();
   Xapian::Database fresh(index_path_);
   db_ = fresh;
   parser_.set_database(db_);
 }
 
 bool Searcher::reopen_newest() {
-  whole_index_tallies_.clear();
+  revision_changed();
   for (int attempt = 1;; ++attempt) {
     try {
       return db_.reopen();
@@ -242,19 +265,22 @@ Xapian::Query Searcher::ranked_query(const std::string& text, QueryMode mode, bo
 
 SearchResult Searcher::search_once(const SearchRequest& request) {
   const std::string text = rewrite(request.query);
-  SearchResult result = run(text, request, false);
+  SearchResult result = count_matches(text, request, false);
   // Only a query of words (and filters) is relaxed: one with brackets or operators is taken as
   // written, since any word there would also turn its bracketed filters into alternatives.
   const bool may_relax =
       (request.mode == QueryMode::AndOr || request.mode == QueryMode::AndOrNear || request.mode == QueryMode::AndOrTitle) &&
       is_plain_query(text, kQueryFields);
+  bool relaxed = false;
   if (may_relax && result.total < request.min_matches &&
       match_query(text, request.mode, true).get_description() != match_query(text, request.mode, false).get_description()) {
     const Xapian::doccount strict = result.total;
-    result = run(text, request, true);
+    relaxed = true;
+    result = count_matches(text, request, true);
     result.relaxed = true;
     result.strict_total = strict;
   }
+  if (result.total > request.offset) result.hits = ranked_hits(text, request, relaxed);
   return result;
 }
 
@@ -264,11 +290,10 @@ void Searcher::count_filtered_facets(const SearchRequest& request, bool relaxed,
   for (const auto& [dimension, rest] : separate) {
     // With nothing left but the dimension's own filters, the count is the whole index's.
     if (rest.empty()) {
-      whole_index_tallies(options.rollup).fill(facets, gazetteer_, options, {dimension});
+      copy_dimension(whole_index_facets(options), dimension, facets);
       continue;
     }
-    const Xapian::Query query = match_query(rest, request.mode, relaxed);
-    tally(query, count(query), {dimension}, options.rollup).fill(facets, gazetteer_, options);
+    tally(match_query(rest, request.mode, relaxed), {dimension}, options.rollup).fill(facets, gazetteer_, options);
   }
 }
 
@@ -279,44 +304,50 @@ Xapian::doccount Searcher::count(const Xapian::Query& query) {
   return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
 }
 
+const FacetTable* Searcher::facet_table() {
+  if (remote_shards_) return nullptr;
+  if (!facet_table_) {
+    std::vector<Xapian::Database> shards;
+    for (auto& [line, shard] : open_every_shard(index_path_)) shards.push_back(std::move(shard));
+    facet_table_ = FacetTable::read(std::move(shards), gazetteer_);
+  }
+  return facet_table_.get();
+}
+
+const Facets& Searcher::whole_index_facets(const FacetOptions& options) {
+  const auto key = std::make_tuple(options.rollup, options.size, options.interval);
+  auto it = whole_index_facets_.find(key);
+  if (it != whole_index_facets_.end()) return it->second;
+  Facets facets;
+  whole_index_tallies(options.rollup).fill(facets, gazetteer_, options);
+  return whole_index_facets_.emplace(key, std::move(facets)).first->second;
+}
+
+void Searcher::revision_changed() {
+  whole_index_facets_.clear();
+  whole_index_tallies_.clear();
+  facet_table_.reset();
+}
+
 const FacetTallies& Searcher::whole_index_tallies(bool rollup) {
   auto it = whole_index_tallies_.find(rollup);
   if (it != whole_index_tallies_.end()) return it->second;
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(Xapian::Query::MatchAll);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  FacetCounter counter(enquire, {}, counting(rollup));
-  const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
-  return whole_index_tallies_.emplace(rollup, counter.tallies(mset.get_matches_estimated())).first->second;
+  if (const FacetTable* table = facet_table()) return whole_index_tallies_.emplace(rollup, table->tally_all(rollup)).first->second;
+  return whole_index_tallies_.emplace(rollup, tally(Xapian::Query::MatchAll, {}, rollup)).first->second;
 }
 
-FacetTallies Searcher::tally(const Xapian::Query& query, Xapian::doccount total,
-                             const std::vector<FacetDimension>& dimensions, bool rollup) {
-  // Counting a value costs one spy call per report: for a query that matches most of the index,
-  // the reports it does not match are fewer.
-  const bool most = static_cast<std::uint64_t>(total) * 2 > db_.get_doccount();
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(most ? Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, query) : query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  FacetCounter counter(enquire, dimensions, counting(rollup));
-  const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
-  if (!most) return counter.tallies(mset.get_matches_estimated());
-  FacetTallies tallies = whole_index_tallies(rollup).only(dimensions);
-  tallies.subtract(counter.tallies(mset.get_matches_estimated()));
-  return tallies;
-}
-
-SearchResult Searcher::run(const std::string& text, const SearchRequest& request, bool relaxed) {
-  const Xapian::Query query = ranked_query(text, request.mode, relaxed);
+FacetTallies Searcher::tally(const Xapian::Query& query, const std::vector<FacetDimension>& dimensions, bool rollup) {
+  if (const FacetTable* table = facet_table()) return table->tally(query, dimensions, rollup);
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
-  // Xapian's own key maker (remote shards know it); an undated report takes a date that sorts last.
-  Xapian::MultiValueKeyMaker by_date;
-  if (request.sort != SortOrder::Relevance) {
-    const bool newest_first = request.sort == SortOrder::DateDescending;
-    by_date.add_value(schema::kDateSlot, newest_first, newest_first ? "00000000" : "99999999");
-    enquire.set_sort_by_key_then_relevance(&by_date, false);
-  }
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  FacetCounter counter(enquire, dimensions, {rollup, &gazetteer_});
+  // Checking every document makes Xapian count the matches instead of estimating them.
+  const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
+  return counter.tallies(mset.get_matches_estimated());
+}
+
+SearchResult Searcher::count_matches(const std::string& text, const SearchRequest& request, bool relaxed) {
   // A facet counts over every filter but its own dimension's, so that a user who picked place:Aden
   // still sees how many reports the other places would give: such a dimension is counted over
   // the query without its filters, the others together over the query itself.
@@ -329,19 +360,37 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
       else counted_here.push_back(d);
     }
   }
-  // Checking every document makes Xapian count the matches instead of estimating them: analysts
-  // quote these numbers.
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, db_.get_doccount());
   SearchResult result;
-  result.total = mset.get_matches_estimated();
-  result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-  if (request.facets) {
+  const Xapian::Query query = match_query(text, request.mode, relaxed);
+  if (counted_here.empty()) {
+    result.total = count(query);
+  } else {
+    const FacetTallies tallies = tally(query, counted_here, request.facet_options.rollup);
+    result.total = tallies.total;
     result.facets.emplace();
-    if (!counted_here.empty())
-      tally(match_query(text, request.mode, relaxed), result.total, counted_here, request.facet_options.rollup)
-          .fill(*result.facets, gazetteer_, request.facet_options);
+    tallies.fill(*result.facets, gazetteer_, request.facet_options);
+  }
+  if (request.facets) {
+    if (!result.facets) result.facets.emplace();
     count_filtered_facets(request, relaxed, separate, *result.facets);
   }
+  return result;
+}
+
+std::vector<SearchHit> Searcher::ranked_hits(const std::string& text, const SearchRequest& request, bool relaxed) {
+  const Xapian::Query query = ranked_query(text, request.mode, relaxed);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  // Xapian's own key maker (remote shards know it); an undated report takes a date that sorts last.
+  Xapian::MultiValueKeyMaker by_date;
+  if (request.sort != SortOrder::Relevance) {
+    const bool newest_first = request.sort == SortOrder::DateDescending;
+    by_date.add_value(schema::kDateSlot, newest_first, newest_first ? "00000000" : "99999999");
+    enquire.set_sort_by_key_then_relevance(&by_date, false);
+  }
+  // The total was counted apart, so the match may stop as soon as it knows the best hits.
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+  std::vector<SearchHit> hits;
   // Xapian's snippets mark no word of a phrase or NEAR group: they are marked from a query of the
   // same words, each alone.
   std::optional<Xapian::MSet> word_mset;
@@ -352,6 +401,7 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
     word_mset = words_enquire.get_mset(0, 0);
   }
   const Xapian::MSet& snippet_mset = word_mset ? *word_mset : mset;
+  const bool marks = marks_words(query);
   // The first passage with matches is enough for words; a phrase is looked for through the whole
   // body, so that the passage shows it (stemming every word of ten bodies costs milliseconds).
   const unsigned snippet_flags = word_mset ? Xapian::MSet::SNIPPET_EXHAUSTIVE : 0;
@@ -375,12 +425,15 @@ SearchResult Searcher::run(const std::string& text, const SearchRequest& request
     hit.actors = text::split(doc.get_value(schema::kActorsSlot), schema::kListSeparator);
     hit.places = text::split(doc.get_value(schema::kPlacesSlot), schema::kListSeparator);
     hit.claims = text::split(doc.get_value(schema::kClaimsSlot), schema::kListSeparator);
-    hit.snippet = snippet_mset.snippet(data.value("body", ""), 200, stem_, snippet_flags, "[", "]", "…");
+    constexpr std::size_t kSnippetBytes = 200;
+    const std::string body = data.value("body", "");
+    hit.snippet = marks ? snippet_mset.snippet(body, kSnippetBytes, stem_, snippet_flags, "[", "]", "…")
+                        : opening(body, kSnippetBytes);
     for (char& c : hit.snippet)
       if (c == '\n') c = ' ';
-    result.hits.push_back(std::move(hit));
+    hits.push_back(std::move(hit));
   }
-  return result;
+  return hits;
 }
 
 ClaimsResult Searcher::claims(const SearchRequest& request) {
@@ -438,15 +491,16 @@ IndexStats Searcher::stats(const FacetOptions& options) {
   const FacetTallies& whole = whole_index_tallies(options.rollup);
   stats.documents = whole.total;
   // The first and last days from the day-by-day count, then the histogram the options ask for.
-  if (const std::optional<DimensionCounts>& days = whole.of(FacetDimension::Date)) {
+  if (const std::optional<ValueCounts>& days = whole.of(FacetDimension::Date)) {
     for (const auto& [day, count] : *days) {
       if (day.size() != 8 || !std::all_of(day.begin(), day.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
-      const std::string iso = day.substr(0, 4) + "-" + day.substr(4, 2) + "-" + day.substr(6, 2);
+      std::string iso(day.substr(0, 4));
+      iso.append("-").append(day.substr(4, 2)).append("-").append(day.substr(6, 2));
       if (stats.first_date.empty() || iso < stats.first_date) stats.first_date = iso;
       if (stats.last_date.empty() || iso > stats.last_date) stats.last_date = iso;
     }
   }
-  whole.fill(stats.facets, gazetteer_, options);
+  stats.facets = whole_index_facets(options);
   return stats;
 }
 

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -20,6 +21,8 @@
 #include "common/text/stopwords.h"
 
 namespace marsad::searcher {
+
+class FacetTable;
 
 /** The filter flags of the command line (--from, --actor…), each the same as a field in the query. */
 struct QueryFilters {
@@ -137,7 +140,10 @@ class Searcher {
   Xapian::Query match_query(const std::string& text, QueryMode mode, bool relaxed);
   /** match_query with the mode's boosts. */
   Xapian::Query ranked_query(const std::string& text, QueryMode mode, bool relaxed);
-  SearchResult run(const std::string& text, const SearchRequest& request, bool relaxed);
+  /** The total and facets of a request (no hits). */
+  SearchResult count_matches(const std::string& text, const SearchRequest& request, bool relaxed);
+  /** The hits of a request, best first (or by date). */
+  std::vector<SearchHit> ranked_hits(const std::string& text, const SearchRequest& request, bool relaxed);
   /** Counts the facets of each `separate` dimension over the matches of its query (the request's
    *  without that dimension's own filters). */
   void count_filtered_facets(const SearchRequest& request, bool relaxed,
@@ -155,15 +161,18 @@ class Searcher {
   text::Analyzer analyzer_;  // entity names in the query
   std::unique_ptr<EntityResolver> entities_;
   bool remote_shards_ = false;  // facets then count with Xapian's own spies
-  /** Every dimension's tallies over the whole index, with roll-up or without; valid for the
-   *  revision db_ reads, cleared when it changes. */
+  /** What depends on the revision db_ reads, built when first needed and dropped when it changes:
+   *  the facet table (local shards only) and every dimension's tallies over the whole index, with
+   *  roll-up or without. */
+  std::shared_ptr<const FacetTable> facet_table_;
   std::map<bool, FacetTallies> whole_index_tallies_;
+  std::map<std::tuple<bool, std::size_t, DateInterval>, Facets> whole_index_facets_;  // by rollup, size, interval
+  const FacetTable* facet_table();
   const FacetTallies& whole_index_tallies(bool rollup);
-  /** Tallies of `dimensions` over the `total` reports `query` matches: counted directly, or, when
-   *  they are most of the index, as the whole index's less those of the reports it does not match. */
-  FacetTallies tally(const Xapian::Query& query, Xapian::doccount total, const std::vector<FacetDimension>& dimensions,
-                     bool rollup);
-  FacetCounting counting(bool rollup) const { return {remote_shards_, rollup, &gazetteer_}; }
+  const Facets& whole_index_facets(const FacetOptions& options);
+  void revision_changed();
+  /** Tallies of `dimensions` (all when empty) over the reports `query` matches, with their number. */
+  FacetTallies tally(const Xapian::Query& query, const std::vector<FacetDimension>& dimensions, bool rollup);
 };
 
 }  // namespace marsad::searcher

@@ -17,8 +17,10 @@
 #include <optional>
 
 #include "common/errors.h"
+#include "common/index_metadata.h"
 #include "common/schema.h"
 #include "searcher/date_range.h"
+#include "searcher/facet_table.h"
 #include "searcher/result_json.h"
 #include "searcher/result_text.h"
 
@@ -203,24 +205,30 @@ TEST_F(SearcherTest, AFacetCountsOverEveryFilterButItsOwn) {
             brute_force(index_, schema::kPlacesSlot, match_ids(searcher, bracketed.query), true));
 }
 
-TEST_F(SearcherTest, OurFacetSpyCountsWhatXapiansSpiesCount) {
-  // Locally one spy reads the facet keys slot; over remote shards one ValueCountMatchSpy per slot
-  // does (xapian-tcpsrv runs no spy of ours). Both must give the same facets.
+TEST_F(SearcherTest, TheFacetTableCountsWhatXapiansSpiesCount) {
+  // Locally the facet table counts; over remote shards one ValueCountMatchSpy per slot does
+  // (xapian-tcpsrv runs no spy of ours). Both must give the same facets.
   Searcher searcher(index_);
   Xapian::Database db(index_);
+  std::vector<Xapian::Database> shards;
+  for (auto& [line, shard] : open_every_shard(index_)) shards.push_back(shard);
+  ASSERT_GT(shards.size(), 1u);  // shard-local document ids are told apart
+  const std::shared_ptr<const FacetTable> table = FacetTable::read(shards, searcher.gazetteer());
   for (const std::string query : {"قتلى", "Zغزه", ""}) {
     for (const bool rollup : {false, true}) {
       FacetOptions options;
       options.size = 100'000;
       options.rollup = rollup;
-      auto count = [&](bool remote) {
-        Xapian::Enquire enquire(db);
-        enquire.set_query(query.empty() ? Xapian::Query::MatchAll : Xapian::Query(query == "قتلى" ? "Zقتل" : query));
-        FacetCounter counter(enquire, {}, FacetCounting{remote, rollup, &searcher.gazetteer()});
-        Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
-        return counter.collect(mset.get_matches_estimated(), searcher.gazetteer(), options);
-      };
-      const Facets local = count(false), remote = count(true);
+      const Xapian::Query q = query.empty() ? Xapian::Query::MatchAll : Xapian::Query(query == "قتلى" ? "Zقتل" : query);
+      Xapian::Enquire enquire(db);
+      enquire.set_query(q);
+      FacetCounter counter(enquire, {}, FacetCounting{rollup, &searcher.gazetteer()});
+      Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
+      const Facets remote = counter.collect(mset.get_matches_estimated(), searcher.gazetteer(), options);
+      Facets local;
+      const FacetTallies tallies = query.empty() ? table->tally_all(rollup) : table->tally(q, {}, rollup);
+      EXPECT_EQ(tallies.total, mset.get_matches_estimated());
+      tallies.fill(local, searcher.gazetteer(), options);
       EXPECT_FALSE(local.actor.values.empty()) << query;
       EXPECT_EQ(as_map(local.actor), as_map(remote.actor)) << query << rollup;
       EXPECT_EQ(as_map(local.place), as_map(remote.place)) << query << rollup;
@@ -716,6 +724,30 @@ TEST_F(SearcherTest, SnippetsMarkMatches) {
   auto result = searcher.search({"بالخرطوم", 0, 1});
   ASSERT_EQ(result.hits.size(), 1u);
   EXPECT_NE(result.hits[0].snippet.find("[الخرطوم]"), std::string::npos) << result.hits[0].snippet;
+}
+
+TEST_F(SearcherTest, AQueryOfFieldsAloneShowsTheOpeningOfEachBody) {
+  // Nothing to mark: the snippet is the body's first words, cut after a whole word, as Xapian
+  // would give it, without stemming the whole body.
+  Searcher searcher(index_);
+  const auto records = stored_records(index_);
+  const SearchResult result = searcher.search({"place:armenia date:2020", 0, 5});
+  ASSERT_FALSE(result.hits.empty());
+  for (const SearchHit& hit : result.hits) {
+    ASSERT_TRUE(hit.snippet.ends_with("…")) << hit.snippet;
+    const std::string shown = hit.snippet.substr(0, hit.snippet.size() - std::string_view("…").size());
+    std::string body = records.at(hit.id)["body"].get<std::string>();
+    std::replace(body.begin(), body.end(), '\n', ' ');
+    EXPECT_TRUE(body.starts_with(shown)) << hit.snippet;
+    EXPECT_EQ(body[shown.size()], ' ') << hit.snippet;  // a whole word
+    EXPECT_GT(shown.size(), 150u);
+    EXPECT_LE(shown.size(), 200u);
+    EXPECT_EQ(hit.snippet.find('['), std::string::npos) << hit.snippet;
+  }
+  // A word marks the passage that holds it.
+  const SearchResult with_word = searcher.search({"place:armenia قتلى", 0, 5});
+  EXPECT_TRUE(std::any_of(with_word.hits.begin(), with_word.hits.end(),
+                          [](const SearchHit& hit) { return hit.snippet.find("[القتلى]") != std::string::npos; }));
 }
 
 TEST_F(SearcherTest, RefusesAnIndexBuiltWithOtherSettings) {

@@ -1,0 +1,187 @@
+#include "searcher/facet_table.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+#include "common/schema.h"
+
+namespace marsad::searcher {
+namespace {
+
+std::optional<FacetDimension> dimension_of(char letter) {
+  switch (letter) {
+    case schema::kFacetActor: return FacetDimension::Actor;
+    case schema::kFacetPlace: return FacetDimension::Place;
+    case schema::kFacetClaim: return FacetDimension::Claim;
+    case schema::kFacetClaimant: return FacetDimension::Claimant;
+    case schema::kFacetSource: return FacetDimension::Source;
+    case schema::kFacetDate: return FacetDimension::Date;
+    default: return std::nullopt;
+  }
+}
+
+char letter_of(FacetDimension d) {
+  switch (d) {
+    case FacetDimension::Actor: return schema::kFacetActor;
+    case FacetDimension::Place: return schema::kFacetPlace;
+    case FacetDimension::Claim: return schema::kFacetClaim;
+    case FacetDimension::Claimant: return schema::kFacetClaimant;
+    case FacetDimension::Source: return schema::kFacetSource;
+    case FacetDimension::Date: return schema::kFacetDate;
+  }
+  return '?';
+}
+
+bool has_ancestors(FacetDimension d) {
+  return d == FacetDimension::Actor || d == FacetDimension::Place || d == FacetDimension::Claimant;
+}
+
+/** Reports per key of a set of reports added one at a time; with the roll-up, a report counts
+ *  once toward each ancestor however many of its descendants it names. */
+class Counter {
+ public:
+  Counter(const FacetTable& table, bool rollup) : table_(table), rollup_(rollup), counts_(table.key_count(), 0) {
+    if (rollup_) last_report_.assign(table.key_count(), kNoReport);
+  }
+  void add(std::size_t shard, Xapian::docid id) {
+    if (!rollup_) {
+      for (FacetKey k : table_.keys(shard, id)) ++counts_[k];
+      return;
+    }
+    const Report report{shard, id};
+    for (FacetKey k : table_.keys(shard, id))
+      for (FacetKey each : table_.lineage(k))
+        if (last_report_[each] != report) {
+          last_report_[each] = report;
+          ++counts_[each];
+        }
+  }
+  FacetTallies tallies(const std::vector<FacetDimension>& dimensions, Xapian::doccount total) const {
+    FacetTallies t;
+    t.total = total;
+    t.owner = table_.shared_from_this();
+    for (FacetDimension d : dimensions) t.counts[static_cast<std::size_t>(d)].emplace();
+    for (FacetKey k = 0; k < counts_.size(); ++k) {
+      if (counts_[k] == 0) continue;
+      std::optional<ValueCounts>& c = t.counts[static_cast<std::size_t>(table_.dimension(k))];
+      if (c) c->emplace_back(table_.value(k), counts_[k]);
+    }
+    return t;
+  }
+
+ private:
+  using Report = std::pair<std::size_t, Xapian::docid>;
+  static constexpr Report kNoReport{0, 0};  // document ids start at 1
+
+  const FacetTable& table_;
+  bool rollup_;
+  std::vector<Xapian::doccount> counts_;  // by key
+  std::vector<Report> last_report_;        // by key: the last report counted toward it (roll-up)
+};
+
+/** Counts the keys of each match of one shard: the document itself is never read. */
+class ShardSpy : public Xapian::MatchSpy {
+ public:
+  ShardSpy(Counter& counter, std::size_t shard) : counter_(counter), shard_(shard) {}
+  void operator()(const Xapian::Document& doc, double) override { counter_.add(shard_, doc.get_docid()); }
+  std::string name() const override { return "marsad.FacetTableSpy"; }
+
+ private:
+  Counter& counter_;
+  std::size_t shard_;
+};
+
+std::vector<FacetDimension> or_all(const std::vector<FacetDimension>& dimensions) {
+  if (!dimensions.empty()) return dimensions;
+  return {std::begin(kFacetDimensions), std::end(kFacetDimensions)};
+}
+
+}  // namespace
+
+std::shared_ptr<const FacetTable> FacetTable::read(std::vector<Xapian::Database> shards, const tag::Gazetteer& gazetteer) {
+  return std::shared_ptr<const FacetTable>(new FacetTable(std::move(shards), gazetteer));
+}
+
+FacetTable::FacetTable(std::vector<Xapian::Database> shards, const tag::Gazetteer& gazetteer) {
+  lineage_offsets_.push_back(0);
+  std::unordered_map<std::string, FacetKey, TransparentHash, std::equal_to<>> interned;  // key line → key
+  // Interns a key line (dimension letter + value); an entity's ancestors first, so that its
+  // lineage can list their keys.
+  auto intern = [&](auto& self, std::string_view line) -> FacetKey {
+    if (auto it = interned.find(line); it != interned.end()) return it->second;
+    const FacetDimension d = *dimension_of(line.front());
+    const std::string_view value = line.substr(1);
+    std::vector<FacetKey> ancestors;
+    if (has_ancestors(d)) {
+      for (const tag::Entity* e : gazetteer.lineage(value)) {
+        if (e->id == value) continue;
+        std::string ancestor(1, letter_of(d));
+        ancestor += e->id;
+        ancestors.push_back(self(self, ancestor));
+      }
+    }
+    const auto key = static_cast<FacetKey>(values_.size());
+    values_.emplace_back(value);
+    dimensions_.push_back(d);
+    interned.emplace(std::string(line), key);
+    lineage_.push_back(key);
+    lineage_.insert(lineage_.end(), ancestors.begin(), ancestors.end());
+    lineage_offsets_.push_back(static_cast<std::uint32_t>(lineage_.size()));
+    return key;
+  };
+  std::vector<FacetKey> doc_keys;
+  for (Xapian::Database& db : shards) {
+    Shard& shard = shards_.emplace_back();
+    shard.db = std::move(db);
+    const Xapian::docid last = shard.db.get_lastdocid();
+    shard.offsets.assign(static_cast<std::size_t>(last) + 2, 0);
+    Xapian::docid next = 1;  // the first document whose offset is not set yet
+    const Xapian::valueno slot = schema::kFacetKeysSlot;
+    for (auto it = shard.db.valuestream_begin(slot); it != shard.db.valuestream_end(slot); ++it) {
+      const Xapian::docid id = it.get_docid();
+      const std::string lines = *it;
+      doc_keys.clear();
+      for (std::size_t start = 0; start < lines.size();) {
+        std::size_t end = lines.find(schema::kListSeparator, start);
+        if (end == std::string::npos) end = lines.size();
+        const std::string_view line(lines.data() + start, end - start);
+        if (line.size() > 1 && dimension_of(line.front())) doc_keys.push_back(intern(intern, line));
+        start = end + 1;
+      }
+      std::sort(doc_keys.begin(), doc_keys.end());
+      doc_keys.erase(std::unique(doc_keys.begin(), doc_keys.end()), doc_keys.end());
+      while (next <= id) shard.offsets[next++] = static_cast<std::uint32_t>(shard.keys.size());
+      shard.keys.insert(shard.keys.end(), doc_keys.begin(), doc_keys.end());
+    }
+    while (next <= last + 1) shard.offsets[next++] = static_cast<std::uint32_t>(shard.keys.size());
+  }
+}
+
+FacetTallies FacetTable::tally(const Xapian::Query& query, const std::vector<FacetDimension>& dimensions,
+                               bool rollup) const {
+  Counter counter(*this, rollup);
+  Xapian::doccount total = 0;
+  for (std::size_t s = 0; s < shards_.size(); ++s) {
+    Xapian::Enquire enquire(shards_[s].db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    ShardSpy spy(counter, s);
+    enquire.add_matchspy(&spy);
+    // Checking every document makes Xapian count the matches instead of estimating them.
+    total += enquire.get_mset(0, 0, shards_[s].db.get_doccount()).get_matches_estimated();
+  }
+  return counter.tallies(or_all(dimensions), total);
+}
+
+FacetTallies FacetTable::tally_all(bool rollup) const {
+  Counter counter(*this, rollup);
+  Xapian::doccount total = 0;
+  for (std::size_t s = 0; s < shards_.size(); ++s) {
+    total += shards_[s].db.get_doccount();
+    for (Xapian::docid id = 1; id + 1 < shards_[s].offsets.size(); ++id) counter.add(s, id);
+  }
+  return counter.tallies(or_all({}), total);
+}
+
+}  // namespace marsad::searcher
