@@ -174,6 +174,17 @@ FacetTallies FacetTable::tally(const Xapian::Query& query, const std::vector<Fac
   return counter.tallies(or_all(dimensions), total);
 }
 
+Xapian::doccount FacetTable::count(const Xapian::Query& query) const {
+  Xapian::doccount total = 0;
+  for (const Shard& shard : shards_) {
+    Xapian::Enquire enquire(shard.db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    total += enquire.get_mset(0, 0, shard.db.get_doccount()).get_matches_estimated();
+  }
+  return total;
+}
+
 FacetTallies FacetTable::tally_all(bool rollup) const {
   Counter counter(*this, rollup);
   Xapian::doccount total = 0;

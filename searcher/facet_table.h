@@ -31,6 +31,8 @@ class FacetTable : public std::enable_shared_from_this<FacetTable> {
   /** Tallies of `dimensions` (all when empty) over the reports `query` matches, counted shard by
    *  shard; `total` is their number. */
   FacetTallies tally(const Xapian::Query& query, const std::vector<FacetDimension>& dimensions, bool rollup) const;
+  /** The number of reports `query` matches, counted shard by shard. */
+  Xapian::doccount count(const Xapian::Query& query) const;
   /** Tallies of every dimension over every report. */
   FacetTallies tally_all(bool rollup) const;
 

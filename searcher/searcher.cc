@@ -4,6 +4,7 @@
 #include "searcher/query_text.h"
 
 #include <chrono>
+#include <future>
 
 #include <filesystem>
 
@@ -13,6 +14,7 @@
 #include "common/text/utf8.h"
 #include "common/errors.h"
 #include "common/index_metadata.h"
+#include "common/io/json_members.h"
 #include "common/schema.h"
 #include "common/text/xapian_stem.h"
 
@@ -265,36 +267,78 @@ Xapian::Query Searcher::ranked_query(const std::string& text, QueryMode mode, bo
 
 SearchResult Searcher::search_once(const SearchRequest& request) {
   const std::string text = rewrite(request.query);
-  SearchResult result = count_matches(text, request, false);
+  const FacetTable* table = request.facets ? facet_table() : nullptr;
+  auto answer = [&](bool relaxed) {
+    const CountPlan plan = plan_count(text, request, relaxed);
+    if (!table) {
+      SearchResult result = run_count(plan, nullptr);
+      if (result.total > request.offset) result.hits = ranked_hits(text, request, relaxed);
+      return result;
+    }
+    // The counts read the facet table's own handles on the shards, the hits this searcher's
+    // database: they run at once, on two threads.
+    auto counted = std::async(std::launch::async, [this, &plan, table] { return run_count(plan, table); });
+    std::vector<SearchHit> hits = ranked_hits(text, request, relaxed);
+    SearchResult result = counted.get();
+    result.hits = std::move(hits);
+    return result;
+  };
+  SearchResult result = answer(false);
   // Only a query of words (and filters) is relaxed: one with brackets or operators is taken as
   // written, since any word there would also turn its bracketed filters into alternatives.
   const bool may_relax =
       (request.mode == QueryMode::AndOr || request.mode == QueryMode::AndOrNear || request.mode == QueryMode::AndOrTitle) &&
       is_plain_query(text, kQueryFields);
-  bool relaxed = false;
   if (may_relax && result.total < request.min_matches &&
       match_query(text, request.mode, true).get_description() != match_query(text, request.mode, false).get_description()) {
     const Xapian::doccount strict = result.total;
-    relaxed = true;
-    result = count_matches(text, request, true);
+    result = answer(true);
     result.relaxed = true;
     result.strict_total = strict;
   }
-  if (result.total > request.offset) result.hits = ranked_hits(text, request, relaxed);
   return result;
 }
 
-void Searcher::count_filtered_facets(const SearchRequest& request, bool relaxed,
-                                     const std::vector<std::pair<FacetDimension, std::string>>& separate, Facets& facets) {
-  const FacetOptions& options = request.facet_options;
-  for (const auto& [dimension, rest] : separate) {
+Searcher::CountPlan Searcher::plan_count(const std::string& text, const SearchRequest& request, bool relaxed) {
+  CountPlan plan;
+  plan.query = match_query(text, request.mode, relaxed).serialise();
+  plan.facets = request.facets;
+  plan.options = request.facet_options;
+  if (!request.facets) return plan;
+  // A facet counts over every filter but its own dimension's, so that a user who picked place:Aden
+  // still sees how many reports the other places would give: such a dimension is counted over
+  // the query without its filters, the others together over the query itself.
+  plan.whole_index.emplace();
+  for (FacetDimension d : kFacetDimensions) {
+    std::optional<std::string> rest = without_field(text, kQueryFields, facet_field(d));
+    if (!rest || *rest == text) plan.counted_here.push_back(d);
     // With nothing left but the dimension's own filters, the count is the whole index's.
-    if (rest.empty()) {
-      copy_dimension(whole_index_facets(options), dimension, facets);
-      continue;
-    }
-    tally(match_query(rest, request.mode, relaxed), {dimension}, options.rollup).fill(facets, gazetteer_, options);
+    else if (rest->empty()) copy_dimension(whole_index_facets(request.facet_options), d, *plan.whole_index);
+    else plan.separate.emplace_back(d, match_query(*rest, request.mode, relaxed).serialise());
   }
+  return plan;
+}
+
+SearchResult Searcher::run_count(const CountPlan& plan, const FacetTable* table) {
+  const bool rollup = plan.options.rollup;
+  auto tally_of = [&](const std::string& query, const std::vector<FacetDimension>& dimensions) {
+    const Xapian::Query q = Xapian::Query::unserialise(query);
+    return table ? table->tally(q, dimensions, rollup) : tally(q, dimensions, rollup);
+  };
+  SearchResult result;
+  if (!plan.facets || plan.counted_here.empty()) {
+    const Xapian::Query q = Xapian::Query::unserialise(plan.query);
+    result.total = table ? table->count(q) : count(q);
+  }
+  if (!plan.facets) return result;
+  result.facets = plan.whole_index;
+  if (!plan.counted_here.empty()) {
+    const FacetTallies tallies = tally_of(plan.query, plan.counted_here);
+    result.total = tallies.total;
+    tallies.fill(*result.facets, gazetteer_, plan.options);
+  }
+  for (const auto& [dimension, query] : plan.separate) tally_of(query, {dimension}).fill(*result.facets, gazetteer_, plan.options);
+  return result;
 }
 
 Xapian::doccount Searcher::count(const Xapian::Query& query) {
@@ -347,36 +391,6 @@ FacetTallies Searcher::tally(const Xapian::Query& query, const std::vector<Facet
   return counter.tallies(mset.get_matches_estimated());
 }
 
-SearchResult Searcher::count_matches(const std::string& text, const SearchRequest& request, bool relaxed) {
-  // A facet counts over every filter but its own dimension's, so that a user who picked place:Aden
-  // still sees how many reports the other places would give: such a dimension is counted over
-  // the query without its filters, the others together over the query itself.
-  std::vector<FacetDimension> counted_here;
-  std::vector<std::pair<FacetDimension, std::string>> separate;
-  if (request.facets) {
-    for (FacetDimension d : kFacetDimensions) {
-      std::optional<std::string> rest = without_field(text, kQueryFields, facet_field(d));
-      if (rest && *rest != text) separate.emplace_back(d, std::move(*rest));
-      else counted_here.push_back(d);
-    }
-  }
-  SearchResult result;
-  const Xapian::Query query = match_query(text, request.mode, relaxed);
-  if (counted_here.empty()) {
-    result.total = count(query);
-  } else {
-    const FacetTallies tallies = tally(query, counted_here, request.facet_options.rollup);
-    result.total = tallies.total;
-    result.facets.emplace();
-    tallies.fill(*result.facets, gazetteer_, request.facet_options);
-  }
-  if (request.facets) {
-    if (!result.facets) result.facets.emplace();
-    count_filtered_facets(request, relaxed, separate, *result.facets);
-  }
-  return result;
-}
-
 std::vector<SearchHit> Searcher::ranked_hits(const std::string& text, const SearchRequest& request, bool relaxed) {
   const Xapian::Query query = ranked_query(text, request.mode, relaxed);
   Xapian::Enquire enquire(db_);
@@ -405,28 +419,31 @@ std::vector<SearchHit> Searcher::ranked_hits(const std::string& text, const Sear
   // The first passage with matches is enough for words; a phrase is looked for through the whole
   // body, so that the passage shows it (stemming every word of ten bodies costs milliseconds).
   const unsigned snippet_flags = word_mset ? Xapian::MSet::SNIPPET_EXHAUSTIVE : 0;
-  // Only what a hit shows is read from the stored record: its entities and claims come from the
-  // value slots, and the record's big arrays are skipped while parsing.
-  auto hit_keys_only = [](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-    if (depth != 1 || event != nlohmann::json::parse_event_t::key) return true;
-    const std::string& key = parsed.get_ref<const std::string&>();
-    return key != schema::record::kClaims && key != schema::record::kEntities && key != schema::record::kExtra;
-  };
+  // Only what a hit shows is read from the stored record (its entities and claims come from the
+  // value slots): the record's other members are skipped, not parsed.
+  namespace record = schema::record;
+  const std::vector<std::string_view> shown = {record::kId, record::kTitle, record::kDate, record::kSource, record::kUrl, record::kBody};
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     const Xapian::Document doc = it.get_document();
-    auto data = nlohmann::json::parse(doc.get_data(), hit_keys_only);
+    std::vector<std::optional<std::string>> fields;
+    try {
+      fields = io::json_string_members(doc.get_data(), shown);
+    } catch (const std::invalid_argument& e) {
+      throw InputError(index_path_ + ": the stored record of document " + std::to_string(*it) + " is broken (" + e.what() +
+                       "); rebuild the index");
+    }
     SearchHit hit;
-    hit.id = data.value("id", "");
-    hit.title = data.value("title", "");
-    hit.date = data["date"].is_string() ? data["date"].get<std::string>() : "";
-    hit.source = data.value("source", "");
-    hit.url = data.value("url", "");
+    hit.id = fields[0].value_or("");
+    hit.title = fields[1].value_or("");
+    hit.date = fields[2].value_or("");
+    hit.source = fields[3].value_or("");
+    hit.url = fields[4].value_or("");
     hit.score = it.get_weight();
     hit.actors = text::split(doc.get_value(schema::kActorsSlot), schema::kListSeparator);
     hit.places = text::split(doc.get_value(schema::kPlacesSlot), schema::kListSeparator);
     hit.claims = text::split(doc.get_value(schema::kClaimsSlot), schema::kListSeparator);
     constexpr std::size_t kSnippetBytes = 200;
-    const std::string body = data.value("body", "");
+    const std::string& body = fields[5].value_or("");
     hit.snippet = marks ? snippet_mset.snippet(body, kSnippetBytes, stem_, snippet_flags, "[", "]", "…")
                         : opening(body, kSnippetBytes);
     for (char& c : hit.snippet)

@@ -140,14 +140,22 @@ class Searcher {
   Xapian::Query match_query(const std::string& text, QueryMode mode, bool relaxed);
   /** match_query with the mode's boosts. */
   Xapian::Query ranked_query(const std::string& text, QueryMode mode, bool relaxed);
-  /** The total and facets of a request (no hits). */
-  SearchResult count_matches(const std::string& text, const SearchRequest& request, bool relaxed);
+  /** What counting a request's matches takes, parsed beforehand (Xapian queries serialised, since
+   *  one may not be shared between threads), so that the count can run beside the ranking. */
+  struct CountPlan {
+    std::string query;  // the matches
+    bool facets = false;
+    FacetOptions options;
+    std::vector<FacetDimension> counted_here;                      // over `query`
+    std::vector<std::pair<FacetDimension, std::string>> separate;  // each over its own query
+    std::optional<Facets> whole_index;  // the dimensions whose own filters are all the query has
+  };
+  CountPlan plan_count(const std::string& text, const SearchRequest& request, bool relaxed);
+  /** The total and facets of a plan (no hits). With a facet table it reads nothing but the table
+   *  and the gazetteer, so it may run on another thread; without one it reads db_. */
+  SearchResult run_count(const CountPlan& plan, const FacetTable* table);
   /** The hits of a request, best first (or by date). */
   std::vector<SearchHit> ranked_hits(const std::string& text, const SearchRequest& request, bool relaxed);
-  /** Counts the facets of each `separate` dimension over the matches of its query (the request's
-   *  without that dimension's own filters). */
-  void count_filtered_facets(const SearchRequest& request, bool relaxed,
-                             const std::vector<std::pair<FacetDimension, std::string>>& separate, Facets& facets);
   /** The number of reports `query` matches, counted. */
   Xapian::doccount count(const Xapian::Query& query);
 
