@@ -33,8 +33,9 @@ class Scanner {
   void string(std::string* out) {
     expect('"');
     for (;;) {
-      const std::size_t stop = s_.find_first_of("\"\\", i_);
-      if (stop == std::string_view::npos) fail("unterminated string");
+      std::size_t stop = i_;  // (find_first_of would call memchr once per byte)
+      while (stop < s_.size() && s_[stop] != '"' && s_[stop] != '\\') ++stop;
+      if (stop == s_.size()) fail("unterminated string");
       if (out) out->append(s_.substr(i_, stop - i_));
       i_ = stop + 1;
       if (s_[stop] == '"') return;
