@@ -36,11 +36,13 @@ struct QueryOptions {
     app.add_option("--offset", request.offset, "results to skip")->capture_default_str();
     app.add_option("--from", filters.from, "reports dated from this day, month or year (YYYY[-MM[-DD]])");
     app.add_option("--to", filters.to, "reports dated up to this day, month or year");
-    app.add_option("--actor", filters.actors, "same as actor:NAME (repeatable: all must hold)");
-    app.add_option("--place", filters.places, "same as place:NAME");
-    app.add_option("--claim", filters.claims, "same as claim:TYPE");
-    app.add_option("--claimant", filters.claimants, "same as claimant:NAME");
-    app.add_option("--source", filters.sources, "same as source:NAME");
+    // Each flag takes one value, repeated for more: the words after it are the query's.
+    auto one_each = [](CLI::Option* o) { o->allow_extra_args(false); };
+    one_each(app.add_option("--actor", filters.actors, "same as actor:NAME (repeatable: all must hold)"));
+    one_each(app.add_option("--place", filters.places, "same as place:NAME"));
+    one_each(app.add_option("--claim", filters.claims, "same as claim:TYPE"));
+    one_each(app.add_option("--claimant", filters.claimants, "same as claimant:NAME"));
+    one_each(app.add_option("--source", filters.sources, "same as source:NAME"));
     app.add_option("--sort", sort, "order of the hits")->check(CLI::IsMember({"relevance", "date", "-date"}))->capture_default_str();
     app.add_option("--mode", mode,
                    "how free-text words combine: and (every word), or (any), and-or (every word; any word when fewer than ten reports have them all), or-all / "

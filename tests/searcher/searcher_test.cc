@@ -18,6 +18,7 @@
 
 #include "common/errors.h"
 #include "common/index_metadata.h"
+#include "tests/support/run_command.h"
 #include "common/schema.h"
 #include "searcher/date_range.h"
 #include "searcher/facet_table.h"
@@ -655,6 +656,21 @@ TEST(WithFilters, FlagsBecomeFieldsOfTheQuery) {
        "claim:\"casualties\" claimant:\"un\" source:\"صحيفة الأفق\""},
   };
   for (const Case& c : cases) EXPECT_EQ(with_filters(c.query, c.filters), c.expected) << c.expected;
+}
+
+TEST_F(SearcherTest, EachFilterFlagTakesOneValueAndLeavesTheWordsToTheQuery) {
+  const std::string search = std::string(MARSAD_BINARY_DIR) + "/searcher/marsad-search --db " + index_;
+  for (const std::string& command : {search + " --json --claim casualties --claim attack place:nagorno-karabakh",
+                                    search + " claims --json --claim casualties place:nagorno-karabakh"}) {
+    const auto run = testing_support::run_command(command);
+    ASSERT_EQ(run.status, 0) << command << "\n" << run.output;
+    const nlohmann::json out = nlohmann::json::parse(run.output);
+    EXPECT_TRUE(out["query"].get<std::string>().starts_with("place:nagorno-karabakh claim:\"casualties\"")) << out["query"];
+  }
+  const auto run = testing_support::run_command(search + " --json --limit 1 --claim casualties place:nagorno-karabakh");
+  Searcher searcher(index_);
+  EXPECT_EQ(nlohmann::json::parse(run.output)["total"]["value"],
+            searcher.search({"place:nagorno-karabakh claim:casualties", 0, 1}).total);
 }
 
 TEST_F(SearcherTest, FilterFlagsGiveWhatTheFieldsGive) {
