@@ -3,7 +3,13 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <csignal>
 #include <iostream>
+#include <thread>
+
+#include <pthread.h>
+#include <unistd.h>
 
 #include "common/cli/exit_codes.h"
 #include "common/cli/options.h"
@@ -15,6 +21,7 @@
 #include "searcher/result_json.h"
 #include "searcher/result_text.h"
 #include "searcher/searcher.h"
+#include "searcher/server.h"
 
 namespace {
 
@@ -80,13 +87,7 @@ int list_entities(searcher::Searcher& searcher, const std::string& kind_name, co
     throw ConfigError("unknown entity kind '" + kind_name + "'");
   std::vector<searcher::EntityInfo> found = searcher.entities(kind, prefix);
   if (json) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& info : found)
-      out.push_back({{"id", info.entity->id}, {"kind", tag::to_string(info.entity->kind)},
-                     {"label_en", info.entity->english}, {"aliases", info.entity->arabic},
-                     {"parent", info.entity->parent.empty() ? nlohmann::json() : nlohmann::json(info.entity->parent)},
-                     {"reports", {{"actor", info.as_actor}, {"place", info.as_place}, {"claimant", info.as_claimant}}}});
-    std::cout << out.dump(2) << '\n';
+    std::cout << searcher::entities_json(found).dump(2) << '\n';
     return cli::kExitOk;
   }
   using text::printable;
@@ -119,29 +120,49 @@ int show_stats(searcher::Searcher& searcher, const searcher::FacetOptions& optio
 int show_claims(searcher::Searcher& searcher, const searcher::SearchRequest& request, bool group, bool json) {
   searcher::ClaimsResult claims = searcher.claims(request);
   const tag::Gazetteer& gazetteer = searcher.gazetteer();
+  if (json) {
+    std::cout << searcher::claims_answer_json(request, std::move(claims), group, gazetteer).dump(2) << '\n';
+    return cli::kExitOk;
+  }
   if (group) {
     auto groups = searcher::group_claims(std::move(claims.rows), claims.filter, request.facet_options.interval, gazetteer);
-    if (json) {
-      std::cout << nlohmann::json{{"query", request.query}, {"reports", claims.reports}, {"took_ms", claims.took_ms},
-                                  {"groups", searcher::claim_groups_json(groups, gazetteer)}}
-                       .dump(2)
-                << '\n';
-      return cli::kExitOk;
-    }
     std::cout << groups.size() << " groups of claims from " << claims.reports << " reports: " << text::printable(request.query)
               << "\n\n";
     searcher::print_claim_groups(std::cout, groups, gazetteer);
     return cli::kExitOk;
   }
-  if (json) {
-    std::cout << nlohmann::json{{"query", request.query}, {"reports", claims.reports}, {"took_ms", claims.took_ms},
-                                {"claims", searcher::claims_json(claims.rows)}}
-                     .dump(2)
-              << '\n';
-    return cli::kExitOk;
-  }
   std::cout << claims.rows.size() << " claims in " << claims.reports << " reports: " << text::printable(request.query) << "\n\n";
   searcher::print_claims(std::cout, claims.rows, gazetteer);
+  return cli::kExitOk;
+}
+
+/** Serves until SIGINT or SIGTERM. Other addresses than loopback need a token: a search index of
+ *  an organisation's reports is not for whoever reaches the port. */
+int serve_http(const std::string& index, const text::AnalyzerSettings& settings, text::StopWordList stopwords,
+               const searcher::ServerOptions& options) {
+  const bool loopback = options.bind == "127.0.0.1" || options.bind == "::1" || options.bind == "localhost";
+  if (!loopback && options.token.empty())
+    throw ConfigError("--bind " + options.bind + " would serve the index to other machines: give --token too");
+  // The signals wait in a thread of their own; every other thread is started with them blocked.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  searcher::Server server(index, settings, std::move(stopwords), options);
+  const int port = server.bind();
+  std::cout << "listening on http://" << (options.bind.find(':') != std::string::npos ? "[" + options.bind + "]" : options.bind)
+            << ":" << port << std::endl;
+  std::atomic<bool> signalled = false;
+  std::thread waiter([&] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    signalled = true;
+    server.stop();
+  });
+  server.run();
+  if (!signalled) kill(getpid(), SIGTERM);  // the server stopped by itself: wake the waiter
+  waiter.join();
   return cli::kExitOk;
 }
 
@@ -174,6 +195,23 @@ int main(int argc, char** argv) {
   entities->add_option("prefix", entity_prefix, "the beginning of an id, English label or Arabic alias");
   auto* stats = app.add_subcommand("stats", "what the index holds: reports, dates, sources, top entities and claim types");
   stats->fallthrough();
+  auto* serve = app.add_subcommand("serve", "answer the same questions over HTTP: a JSON API and a page in the browser");
+  searcher::ServerOptions server_options;
+  serve->add_option("--bind", server_options.bind, "address to listen on (loopback by default: others need --token)")
+      ->capture_default_str();
+  serve->add_option("--port", server_options.port, "port to listen on (0: any free port)")->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  cli::ThreadsOption serve_threads;
+  serve_threads.threads = server_options.threads;
+  serve_threads.add_to(*serve, "requests answered at once");
+  serve->add_option("--token", server_options.token,
+                    "ask every API request for the header Authorization: Bearer TOKEN (also from $MARSAD_TOKEN)")
+      ->envname("MARSAD_TOKEN");
+  serve->add_option("--assets", server_options.assets_dir,
+                    "read the page's index.html, app.css and app.js from this folder instead of the built-in ones")
+      ->check(CLI::ExistingDirectory);
+  cli::LoggingOptions serve_logging;
+  serve_logging.add_to(*serve, "log errors only, not every request");
   app.require_subcommand(0, 1);
   if (auto exit_code = cli::parse_arguments(app, argc, argv, "marsad-search")) return *exit_code;
 
@@ -183,6 +221,11 @@ int main(int argc, char** argv) {
                                                             : text::StopWordList::builtin();
     if (format.is("csv") && (claims->parsed() || entities->parsed() || stats->parsed()))
       throw ConfigError("--format csv is for search hits only");
+    if (serve->parsed()) {
+      serve_logging.install("marsad-search");
+      server_options.threads = serve_threads.threads;
+      return serve_http(db.path, stemmer.settings(), std::move(stopwords), server_options);
+    }
     searcher::Searcher searcher(db.path, stemmer.settings(), stopwords);
     if (entities->parsed()) return list_entities(searcher, entity_kind, entity_prefix, format.is("json"));
     if (stats->parsed()) {

@@ -55,4 +55,27 @@ nlohmann::json stats_json(const IndexStats& stats) {
   return out;
 }
 
+nlohmann::json claims_answer_json(const SearchRequest& request, ClaimsResult claims, bool group, const tag::Gazetteer& gazetteer) {
+  nlohmann::json out{{"query", request.query}, {"reports", claims.reports}, {"took_ms", claims.took_ms}};
+  if (group) {
+    auto groups = group_claims(std::move(claims.rows), claims.filter, request.facet_options.interval, gazetteer);
+    out["groups"] = claim_groups_json(groups, gazetteer);
+  } else {
+    out["claims"] = claims_json(claims.rows);
+  }
+  return out;
+}
+
+nlohmann::json entities_json(const std::vector<EntityInfo>& entities) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const EntityInfo& info : entities)
+    out.push_back({{"id", info.entity->id},
+                   {"kind", tag::to_string(info.entity->kind)},
+                   {"label_en", info.entity->english},
+                   {"aliases", info.entity->arabic},
+                   {"parent", info.entity->parent.empty() ? nlohmann::json() : nlohmann::json(info.entity->parent)},
+                   {"reports", {{"actor", info.as_actor}, {"place", info.as_place}, {"claimant", info.as_claimant}}}});
+  return out;
+}
+
 }  // namespace marsad::searcher

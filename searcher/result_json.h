@@ -14,4 +14,11 @@ nlohmann::json result_json(const SearchRequest& request, const SearchResult& res
  *  in result_json, over the whole index. */
 nlohmann::json stats_json(const IndexStats& stats);
 
+/** {"query", "reports", "took_ms", "claims": claims_json} or, grouped (at `request`'s interval),
+ *  {"query", "reports", "took_ms", "groups": claim_groups_json}. */
+nlohmann::json claims_answer_json(const SearchRequest& request, ClaimsResult claims, bool group, const tag::Gazetteer& gazetteer);
+
+/** [{"id", "kind", "label_en", "aliases", "parent", "reports": {"actor", "place", "claimant"}}]. */
+nlohmann::json entities_json(const std::vector<EntityInfo>& entities);
+
 }  // namespace marsad::searcher

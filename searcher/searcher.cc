@@ -205,11 +205,16 @@ void Searcher::open_afresh() {
   parser_.set_database(db_);
 }
 
+bool Searcher::refresh() {
+  return retrying<bool>([this] { return reopen_newest(); });
+}
+
 bool Searcher::reopen_newest() {
-  revision_changed();
   for (int attempt = 1;; ++attempt) {
     try {
-      return db_.reopen();
+      if (!db_.reopen()) return false;
+      revision_changed();
+      return true;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == 10) throw;
     }

@@ -103,6 +103,10 @@ class Searcher {
    *  when an indexer commits meanwhile. */
   SearchResult search(const SearchRequest& request);
 
+  /** Moves to the newest revision of the index, so that what an indexer committed since is seen
+   *  (a server calls it before each request); true when there was a newer one. */
+  bool refresh();
+
   /** The claims of every report `request.query` matches that carry the query's claim types, places
    *  and claimants (offset, limit, sort and facets are not used). */
   ClaimsResult claims(const SearchRequest& request);
@@ -115,6 +119,8 @@ class Searcher {
   std::vector<EntityInfo> entities(std::optional<tag::EntityKind> kind, std::string_view prefix);
   /** Counts over the whole index (`options.size` values per facet). */
   IndexStats stats(const FacetOptions& options);
+  /** The reports in the revision read. */
+  Xapian::doccount documents() const { return db_.get_doccount(); }
   /** Whether the index carries entity and claim terms (not built with --no-tagging). */
   bool tagged() const { return tagged_; }
 
