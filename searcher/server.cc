@@ -189,8 +189,7 @@ struct Server::Impl {
       const char* message = res.status == 404   ? "no such page"
                             : res.status == 413 ? "the request is too large"
                             : res.status == 414 ? "the URL is too long"
-                            : res.status == 408 ? "the request took too long to arrive"
-                                                : "bad request";
+                                                : "the request could not be read: malformed, or not whole within the time limit";
       send_error(res, res.status, message);
     });
     http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
@@ -198,8 +197,14 @@ struct Server::Impl {
       return httplib::Server::HandlerResponse::Unhandled;
     });
     // The path and the outcome, not the query: what an analyst looks for stays off the log.
+    // A request refused before routing (unreadable, too long) has no start time.
     http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      if (request_start == std::chrono::steady_clock::time_point{}) {
+        spdlog::info("{} {} {}", req.method.empty() ? "-" : req.method, req.path.empty() ? "-" : req.path, res.status);
+        return;
+      }
       const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - request_start).count();
+      request_start = {};
       spdlog::info("{} {} {} {:.1f} ms", req.method, req.path, res.status, ms);
     });
   }

@@ -36,6 +36,7 @@ class RunningServer {
     server_.stop();
     thread_.join();
   }
+  int port() const { return port_; }
   httplib::Client client() const {
     httplib::Client c("127.0.0.1", port_);
     c.set_read_timeout(30);
@@ -192,6 +193,20 @@ TEST_F(ServerTest, ABodyTooLargeIsRefused) {
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 413);
   EXPECT_EQ(nlohmann::json::parse(res->body)["error"]["status"], 413);
+}
+
+TEST_F(ServerTest, ARequestNotWholeInTimeIsRefusedAndClosed) {
+  ServerOptions options;
+  options.timeout = std::chrono::seconds(1);
+  RunningServer server(index_, options);
+  // Half a request, then nothing: the server answers once the time is up.
+  const std::string command = "python3 -c \"import socket,sys; s=socket.create_connection(('127.0.0.1', " +
+                              std::to_string(server.port()) +
+                              ")); s.sendall(b'GET /api/search?q=x HTTP/1.1\\r\\nHost: x\\r\\n'); "
+                              "sys.stdout.write(s.recv(4096).decode())\"";
+  const auto run = testing_support::run_command(command);
+  EXPECT_TRUE(run.output.starts_with("HTTP/1.1 400")) << run.output;
+  EXPECT_NE(run.output.find("not whole within the time limit"), std::string::npos) << run.output;
 }
 
 TEST_F(ServerTest, ATokenGuardsTheApiButNotThePage) {
