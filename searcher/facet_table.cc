@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <map>
+#include <mutex>
 #include <unordered_map>
 
 #include "common/schema.h"
@@ -41,7 +43,7 @@ bool has_ancestors(FacetDimension d) {
  *  once toward each ancestor however many of its descendants it names. */
 class Counter {
  public:
-  Counter(const FacetTable& table, bool rollup) : table_(table), rollup_(rollup), counts_(table.key_count(), 0) {
+  Counter(const FacetKeys& table, bool rollup) : table_(table), rollup_(rollup), counts_(table.key_count(), 0) {
     if (rollup_) last_report_.assign(table.key_count(), kNoReport);
   }
   void add(std::size_t shard, Xapian::docid id) {
@@ -74,7 +76,7 @@ class Counter {
   using Report = std::pair<std::size_t, Xapian::docid>;
   static constexpr Report kNoReport{0, 0};  // document ids start at 1
 
-  const FacetTable& table_;
+  const FacetKeys& table_;
   bool rollup_;
   std::vector<Xapian::doccount> counts_;  // by key
   std::vector<Report> last_report_;        // by key: the last report counted toward it (roll-up)
@@ -99,11 +101,28 @@ std::vector<FacetDimension> or_all(const std::vector<FacetDimension>& dimensions
 
 }  // namespace
 
-std::shared_ptr<const FacetTable> FacetTable::read(std::vector<Xapian::Database> shards, const tag::Gazetteer& gazetteer) {
-  return std::shared_ptr<const FacetTable>(new FacetTable(std::move(shards), gazetteer));
+std::shared_ptr<const FacetKeys> FacetKeys::of(const std::vector<std::pair<std::string, Xapian::Database>>& shards,
+                                               const tag::Gazetteer& gazetteer) {
+  // Keys read by any searcher of the process, by the shards' names and revisions and the gazetteer.
+  static std::mutex mutex;
+  static std::map<std::string, std::weak_ptr<const FacetKeys>> shared;
+  std::string name = gazetteer.fingerprint();
+  std::vector<Xapian::Database> databases;
+  for (const auto& [where, db] : shards) {
+    name += '\n' + where + '@' + std::to_string(db.get_revision());
+    databases.push_back(db);
+  }
+  // Read under the lock: a second searcher after a commit waits for the first's keys.
+  std::lock_guard lock(mutex);
+  std::erase_if(shared, [](const auto& entry) { return entry.second.expired(); });
+  if (auto it = shared.find(name); it != shared.end())
+    if (auto keys = it->second.lock()) return keys;
+  std::shared_ptr<const FacetKeys> keys(new FacetKeys(databases, gazetteer));
+  shared[name] = keys;
+  return keys;
 }
 
-FacetTable::FacetTable(std::vector<Xapian::Database> shards, const tag::Gazetteer& gazetteer) {
+FacetKeys::FacetKeys(const std::vector<Xapian::Database>& shards, const tag::Gazetteer& gazetteer) {
   lineage_offsets_.push_back(0);
   std::unordered_map<std::string, FacetKey, TransparentHash, std::equal_to<>> interned;  // key line → key
   // Interns a key line (dimension letter + value); an entity's ancestors first, so that its
@@ -131,14 +150,13 @@ FacetTable::FacetTable(std::vector<Xapian::Database> shards, const tag::Gazettee
     return key;
   };
   std::vector<FacetKey> doc_keys;
-  for (Xapian::Database& db : shards) {
+  for (const Xapian::Database& db : shards) {
     Shard& shard = shards_.emplace_back();
-    shard.db = std::move(db);
-    const Xapian::docid last = shard.db.get_lastdocid();
+    const Xapian::docid last = db.get_lastdocid();
     shard.offsets.assign(static_cast<std::size_t>(last) + 2, 0);
     Xapian::docid next = 1;  // the first document whose offset is not set yet
     const Xapian::valueno slot = schema::kFacetKeysSlot;
-    for (auto it = shard.db.valuestream_begin(slot); it != shard.db.valuestream_end(slot); ++it) {
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
       const Xapian::docid id = it.get_docid();
       const std::string lines = *it;
       doc_keys.clear();
@@ -158,39 +176,50 @@ FacetTable::FacetTable(std::vector<Xapian::Database> shards, const tag::Gazettee
   }
 }
 
+FacetTable::FacetTable(std::vector<Xapian::Database> shards, std::shared_ptr<const FacetKeys> keys)
+    : shards_(std::move(shards)), keys_(std::move(keys)) {}
+
+std::unique_ptr<FacetTable> FacetTable::open(std::vector<std::pair<std::string, Xapian::Database>> shards,
+                                             const tag::Gazetteer& gazetteer) {
+  std::shared_ptr<const FacetKeys> keys = FacetKeys::of(shards, gazetteer);
+  std::vector<Xapian::Database> databases;
+  for (auto& [where, db] : shards) databases.push_back(std::move(db));
+  return std::make_unique<FacetTable>(std::move(databases), std::move(keys));
+}
+
 FacetTallies FacetTable::tally(const Xapian::Query& query, const std::vector<FacetDimension>& dimensions,
                                bool rollup) const {
-  Counter counter(*this, rollup);
+  Counter counter(*keys_, rollup);
   Xapian::doccount total = 0;
   for (std::size_t s = 0; s < shards_.size(); ++s) {
-    Xapian::Enquire enquire(shards_[s].db);
+    Xapian::Enquire enquire(shards_[s]);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     ShardSpy spy(counter, s);
     enquire.add_matchspy(&spy);
     // Checking every document makes Xapian count the matches instead of estimating them.
-    total += enquire.get_mset(0, 0, shards_[s].db.get_doccount()).get_matches_estimated();
+    total += enquire.get_mset(0, 0, shards_[s].get_doccount()).get_matches_estimated();
   }
   return counter.tallies(or_all(dimensions), total);
 }
 
 Xapian::doccount FacetTable::count(const Xapian::Query& query) const {
   Xapian::doccount total = 0;
-  for (const Shard& shard : shards_) {
-    Xapian::Enquire enquire(shard.db);
+  for (const Xapian::Database& shard : shards_) {
+    Xapian::Enquire enquire(shard);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    total += enquire.get_mset(0, 0, shard.db.get_doccount()).get_matches_estimated();
+    total += enquire.get_mset(0, 0, shard.get_doccount()).get_matches_estimated();
   }
   return total;
 }
 
 FacetTallies FacetTable::tally_all(bool rollup) const {
-  Counter counter(*this, rollup);
+  Counter counter(*keys_, rollup);
   Xapian::doccount total = 0;
   for (std::size_t s = 0; s < shards_.size(); ++s) {
-    total += shards_[s].db.get_doccount();
-    for (Xapian::docid id = 1; id + 1 < shards_[s].offsets.size(); ++id) counter.add(s, id);
+    total += shards_[s].get_doccount();
+    for (Xapian::docid id = 1; id <= keys_->last_docid(s); ++id) counter.add(s, id);
   }
   return counter.tallies(or_all({}), total);
 }

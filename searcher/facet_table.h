@@ -1,7 +1,8 @@
 #pragma once
 // Every report's facet keys, interned as small integers and laid out by shard and document id, so
 // that counting a match set costs a few array increments per report (reading a value slot per
-// match costs microseconds). Built in one pass over each shard's schema::kFacetKeysSlot.
+// match costs microseconds). Read in one pass over each shard's schema::kFacetKeysSlot, once per
+// revision for the whole process.
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -18,23 +19,17 @@ namespace marsad::searcher {
 using FacetKey = std::uint32_t;
 
 /**
- * The facet keys of the local shards of one index, each shard opened on its own (a match spy sees
- * a shard's own document ids, not the combined database's), at the revision they had when read.
- * Immutable after construction; like a Xapian::Database, one per thread.
+ * The facet keys of every report of some local shards, each at one revision. Immutable, so the
+ * searchers of a process share it: after a commit it is built once, not once per thread.
  */
-class FacetTable : public std::enable_shared_from_this<FacetTable> {
+class FacetKeys : public std::enable_shared_from_this<FacetKeys> {
  public:
-  /** Reads the keys of every document of `shards` (local databases); entity keys' ancestors in
-   *  `gazetteer` are interned too, for the roll-up. Tallies keep the table alive. */
-  static std::shared_ptr<const FacetTable> read(std::vector<Xapian::Database> shards, const tag::Gazetteer& gazetteer);
-
-  /** Tallies of `dimensions` (all when empty) over the reports `query` matches, counted shard by
-   *  shard; `total` is their number. */
-  FacetTallies tally(const Xapian::Query& query, const std::vector<FacetDimension>& dimensions, bool rollup) const;
-  /** The number of reports `query` matches, counted shard by shard. */
-  Xapian::doccount count(const Xapian::Query& query) const;
-  /** Tallies of every dimension over every report. */
-  FacetTallies tally_all(bool rollup) const;
+  /** The keys of `shards` (local databases, each named by where it lives, read at their current
+   *  revisions): the ones a searcher of this process already holds for the same shards at the same
+   *  revisions and gazetteer, or else read now. Entity keys' ancestors in `gazetteer` are interned
+   *  too, for the roll-up. */
+  static std::shared_ptr<const FacetKeys> of(const std::vector<std::pair<std::string, Xapian::Database>>& shards,
+                                             const tag::Gazetteer& gazetteer);
 
   /** The keys of document `id` of shard `shard`, each once; empty for a document without keys. */
   std::span<const FacetKey> keys(std::size_t shard, Xapian::docid id) const {
@@ -50,12 +45,16 @@ class FacetTable : public std::enable_shared_from_this<FacetTable> {
   FacetKey key_count() const { return static_cast<FacetKey>(values_.size()); }
   FacetDimension dimension(FacetKey key) const { return dimensions_[key]; }
   const std::string& value(FacetKey key) const { return values_[key]; }
+  std::size_t shard_count() const { return shards_.size(); }
+  /** The highest document id of shard `shard` with keys, or less. */
+  Xapian::docid last_docid(std::size_t shard) const {
+    return static_cast<Xapian::docid>(shards_[shard].offsets.size() - 2);
+  }
 
  private:
-  FacetTable(std::vector<Xapian::Database> shards, const tag::Gazetteer& gazetteer);
+  FacetKeys(const std::vector<Xapian::Database>& shards, const tag::Gazetteer& gazetteer);
 
   struct Shard {
-    Xapian::Database db;
     std::vector<std::uint32_t> offsets;  // by docid: its keys are keys[offsets[id], offsets[id + 1])
     std::vector<FacetKey> keys;
   };
@@ -64,6 +63,33 @@ class FacetTable : public std::enable_shared_from_this<FacetTable> {
   std::vector<std::string> values_;         // by key
   std::vector<std::uint32_t> lineage_offsets_;
   std::vector<FacetKey> lineage_;
+};
+
+/**
+ * Counts facets over a searcher's own handles on the local shards, with their keys: each shard is
+ * matched on its own (a match spy sees a shard's own document ids, not the combined database's).
+ * Like a Xapian::Database, one per thread.
+ */
+class FacetTable {
+ public:
+  /** `shards` at the revisions `keys` was read from. */
+  FacetTable(std::vector<Xapian::Database> shards, std::shared_ptr<const FacetKeys> keys);
+  /** Opens every shard of `shards` apart and reads (or shares) their keys. */
+  static std::unique_ptr<FacetTable> open(std::vector<std::pair<std::string, Xapian::Database>> shards,
+                                          const tag::Gazetteer& gazetteer);
+
+  /** Tallies of `dimensions` (all when empty) over the reports `query` matches, counted shard by
+   *  shard; `total` is their number. The tallies keep the keys alive. */
+  FacetTallies tally(const Xapian::Query& query, const std::vector<FacetDimension>& dimensions, bool rollup) const;
+  /** The number of reports `query` matches, counted shard by shard. */
+  Xapian::doccount count(const Xapian::Query& query) const;
+  /** Tallies of every dimension over every report. */
+  FacetTallies tally_all(bool rollup) const;
+  const FacetKeys& keys() const { return *keys_; }
+
+ private:
+  std::vector<Xapian::Database> shards_;
+  std::shared_ptr<const FacetKeys> keys_;
 };
 
 }  // namespace marsad::searcher

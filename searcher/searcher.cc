@@ -356,9 +356,11 @@ Xapian::doccount Searcher::count(const Xapian::Query& query) {
 const FacetTable* Searcher::facet_table() {
   if (remote_shards_) return nullptr;
   if (!facet_table_) {
-    std::vector<Xapian::Database> shards;
-    for (auto& [line, shard] : open_every_shard(index_path_)) shards.push_back(std::move(shard));
-    facet_table_ = FacetTable::read(std::move(shards), gazetteer_);
+    // Each shard named by where it lives, so that the searchers of the process share its keys.
+    const std::string where = std::filesystem::absolute(index_path_).string();
+    std::vector<std::pair<std::string, Xapian::Database>> shards;
+    for (auto& [line, shard] : open_every_shard(index_path_)) shards.emplace_back(where + " " + line, std::move(shard));
+    facet_table_ = FacetTable::open(std::move(shards), gazetteer_);
   }
   return facet_table_.get();
 }

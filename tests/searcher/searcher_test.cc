@@ -211,10 +211,8 @@ TEST_F(SearcherTest, TheFacetTableCountsWhatXapiansSpiesCount) {
   // (xapian-tcpsrv runs no spy of ours). Both must give the same facets.
   Searcher searcher(index_);
   Xapian::Database db(index_);
-  std::vector<Xapian::Database> shards;
-  for (auto& [line, shard] : open_every_shard(index_)) shards.push_back(shard);
-  ASSERT_GT(shards.size(), 1u);  // shard-local document ids are told apart
-  const std::shared_ptr<const FacetTable> table = FacetTable::read(shards, searcher.gazetteer());
+  const std::unique_ptr<FacetTable> table = FacetTable::open(open_every_shard(index_), searcher.gazetteer());
+  ASSERT_GT(table->keys().shard_count(), 1u);  // shard-local document ids are told apart
   for (const std::string query : {"قتلى", "Zغزه", ""}) {
     for (const bool rollup : {false, true}) {
       FacetOptions options;
@@ -243,6 +241,33 @@ TEST_F(SearcherTest, TheFacetTableCountsWhatXapiansSpiesCount) {
       }
     }
   }
+}
+
+TEST(FacetKeys, AreReadOncePerRevisionForTheWholeProcess) {
+  const fs::path dir = fs::path(testing::TempDir()) / ("facet_keys_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string index = (dir / "db").string();
+  const std::string indexer = std::string(MARSAD_BINARY_DIR) + "/indexer/marsad-index --quiet --db " + index + " ";
+  std::ofstream(dir / "one.jsonl") << R"({"id":"k1","date":"2021-03-01","title":"قصف","body":"قصف على حلب."})" << "\n";
+  ASSERT_EQ(std::system((indexer + (dir / "one.jsonl").string() + " > /dev/null 2>&1").c_str()), 0);
+  const tag::Gazetteer gazetteer = index_gazetteer(Xapian::Database(index), index);
+  auto named = [&] {
+    std::vector<std::pair<std::string, Xapian::Database>> shards;
+    for (auto& [line, db] : open_every_shard(index)) shards.emplace_back(index + " " + line, db);
+    return shards;
+  };
+  const auto first = FacetKeys::of(named(), gazetteer);
+  EXPECT_EQ(FacetKeys::of(named(), gazetteer), first);  // another searcher's handles, the same keys
+  std::ofstream(dir / "two.jsonl") << R"({"id":"k2","date":"2021-03-02","title":"قصف","body":"قصف على إدلب."})" << "\n";
+  ASSERT_EQ(std::system((indexer + (dir / "two.jsonl").string() + " > /dev/null 2>&1").c_str()), 0);
+  const auto after = FacetKeys::of(named(), gazetteer);
+  EXPECT_NE(after, first);  // a commit: read again
+  std::size_t with_keys = 0;
+  for (std::size_t s = 0; s < after->shard_count(); ++s)
+    for (Xapian::docid id = 1; id <= after->last_docid(s); ++id) with_keys += !after->keys(s, id).empty();
+  EXPECT_EQ(with_keys, 2u);
+  fs::remove_all(dir);
 }
 
 TEST_F(SearcherTest, FacetsListTheTopValuesAndCountTheRest) {
