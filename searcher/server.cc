@@ -23,7 +23,8 @@ namespace {
 constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; "
     "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-constexpr const char* kJson = "application/json; charset=utf-8";
+// JSON is UTF-8 by definition; httplib compresses "application/json" exactly, not with a charset.
+constexpr const char* kJson = "application/json";
 
 /** The index cannot be opened (missing, locked, another schema): 503, whatever the request. */
 class Unavailable : public Error {

@@ -99,7 +99,7 @@ class ServerTest : public testing::Test {
     EXPECT_TRUE(res) << path;
     if (!res) return {};
     EXPECT_EQ(res->status, expected_status) << path << "\n" << res->body;
-    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8") << path;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/json") << path;
     return nlohmann::json::parse(res->body);
   }
   static inline fs::path dir_;
@@ -223,6 +223,17 @@ TEST_F(ServerTest, ARequestNotWholeInTimeIsRefusedAndClosed) {
   const auto run = testing_support::run_command(command);
   EXPECT_TRUE(run.output.starts_with("HTTP/1.1 400")) << run.output;
   EXPECT_NE(run.output.find("not whole within the time limit"), std::string::npos) << run.output;
+}
+
+TEST_F(ServerTest, AnswersAreCompressedForClientsThatAskForIt) {
+  RunningServer server(index_);
+  auto client = server.client();
+  auto plain = client.Get("/api/entities");
+  auto gzip = client.Get("/api/entities", {{"Accept-Encoding", "gzip"}});
+  ASSERT_TRUE(plain && gzip);
+  EXPECT_EQ(gzip->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_EQ(gzip->body, plain->body);  // as the client unpacked it
+  EXPECT_GT(plain->body.size(), 100'000u);
 }
 
 TEST_F(ServerTest, ATokenGuardsTheApiButNotThePage) {
