@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Marsad needs (Debian 12, as root), builds it and runs the whole test suite.
-# Tests labelled "external" read ../shared/data and skip with a message when it is absent.
+# Tests labelled "external" read ../shared/data and skip with a message when it is absent; the
+# browser test (label "browser") drives the page in Debian's Chromium, screenshots in build/screenshots/.
 #   ./test.sh              Release build in build/, every test
 #   ./test.sh --sanitize   the same suite built with AddressSanitizer and UBSan in build-sanitize/
 # Other arguments go to ctest (e.g. ./test.sh -L core, ./test.sh -R Searcher).
@@ -8,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source .ci/deps.sh
 marsad_install_deps
+marsad_install_browser_test
 if [ "${1:-}" = "--sanitize" ]; then
   shift
   marsad_build build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMARSAD_SANITIZE=ON -DMARSAD_BUILD_BENCH=OFF
