@@ -28,3 +28,6 @@ search claims --group claim:casualties place:قره باغ --from 2020-09-27 --t
 echo
 echo "== How the analysis sees a sentence (token, index term):"
 echo "وأعلنت وزارة الصحة بغزة مقتل ٣٠ مدنيا في الغارات" | build/common/marsad-tag
+echo
+echo "== The same over HTTP, with a page for the browser (Ctrl-C stops it):"
+echo "   build/searcher/marsad-search --db $index serve    # then open http://127.0.0.1:8080"
