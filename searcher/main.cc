@@ -222,6 +222,7 @@ int main(int argc, char** argv) {
     if (format.is("csv") && (claims->parsed() || entities->parsed() || stats->parsed()))
       throw ConfigError("--format csv is for search hits only");
     if (serve->parsed()) {
+      if (serve_logging.quiet && !serve_logging.verbose) serve_logging.level = "warn";
       serve_logging.install("marsad-search");
       server_options.threads = serve_threads.threads;
       return serve_http(db.path, stemmer.settings(), std::move(stopwords), server_options);

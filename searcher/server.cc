@@ -218,6 +218,11 @@ Server::Server(std::string index_path, text::AnalyzerSettings settings, text::St
   const unsigned threads = std::max(1u, o.threads);
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_payload_max_length(o.max_request_bytes);
+  // An answer is written as its headers, then its body: without TCP_NODELAY the body waits for the
+  // client's delayed acknowledgement of the headers, some 40 ms.
+  http.set_tcp_nodelay(true);
+  // A worker thread serves one connection at a time: a keep-alive connection yields it after this many requests.
+  http.set_keep_alive_max_count(100);
   http.set_read_timeout(o.timeout.count());
   http.set_write_timeout(o.timeout.count());
   http.set_default_headers({{"Content-Security-Policy", kContentSecurityPolicy},

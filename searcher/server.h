@@ -14,7 +14,9 @@ namespace marsad::searcher {
 struct ServerOptions {
   std::string bind = "127.0.0.1";  // loopback unless told otherwise
   int port = 8080;                 // 0: any free port (bind() says which)
-  unsigned threads = 4;            // requests answered at once
+  /** Requests answered at once. A worker serves one connection at a time, so more workers than
+   *  expected connections (a browser opens up to six) keep a page from waiting on another. */
+  unsigned threads = 8;
   /** When set, every /api/ request must carry "Authorization: Bearer TOKEN" (401 otherwise). */
   std::string token;
   /** When set, the page's three files are read from this folder at each request instead of the
