@@ -3,6 +3,7 @@ marsad_packages=(
   build-essential cmake pkg-config
   libxapian-dev libicu-dev libcli11-dev libspdlog-dev nlohmann-json3-dev libcpp-httplib-dev
   zlib1g-dev libjemalloc-dev hunspell-ar libgtest-dev python3
+  xapian-tools  # xapian-tcpsrv, for the remote-shard tests
 )
 
 marsad_install_deps() {

@@ -49,6 +49,13 @@ Xapian::Database open_stub_line(const std::filesystem::path& index_dir, const st
   words >> backend;
   std::getline(words, rest);
   rest.erase(0, rest.find_first_not_of(" \t"));
+  // "remote tcp HOST PORT" names a shard served by xapian-tcpsrv (Xapian's own stubs say "remote HOST:PORT").
+  if (backend == "remote") {
+    std::istringstream remote(rest);
+    std::string kind, host;
+    unsigned port = 0;
+    if (remote >> kind >> host >> port && kind == "tcp") return Xapian::Remote::open(host, port);
+  }
   std::string single = line;
   if ((backend == "auto" || backend == "glass" || backend == "chert" || backend == "honey") &&
       !std::filesystem::path(rest).is_absolute())
@@ -87,6 +94,12 @@ std::vector<std::pair<std::string, Xapian::Database>> open_every_shard(const std
     }
   }
   return shards;
+}
+
+Xapian::Database open_index(const std::string& index_path) {
+  Xapian::Database combined;
+  for (auto& [line, shard] : open_every_shard(index_path)) combined.add_database(shard);
+  return combined;
 }
 
 void check_every_shard(const std::string& index_path, const text::AnalyzerSettings& settings) {

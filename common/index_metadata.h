@@ -41,6 +41,10 @@ void check_every_shard(const std::string& index_path, const text::AnalyzerSettin
  *  its stub line and a database of its own; InputError naming the shard when one cannot be opened. */
 std::vector<std::pair<std::string, Xapian::Database>> open_every_shard(const std::string& index_path);
 
+/** Every shard of the index as one database, as Xapian would open the stub, and also reading
+ *  "remote tcp HOST PORT" lines (a shard served by xapian-tcpsrv). */
+Xapian::Database open_index(const std::string& index_path);
+
 /** Whether the index's stub file names a remote shard (a `remote` line). */
 bool has_remote_shards(const std::string& index_path);
 

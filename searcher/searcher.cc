@@ -124,7 +124,7 @@ Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings setting
   if (!std::filesystem::exists(std::filesystem::path(index_path) / schema::kStubFileName))
     throw InputError(index_path + " is not a Marsad index; build one with: marsad-index --db " + index_path + " INPUT...");
   try {
-    db_ = Xapian::Database(index_path);
+    db_ = open_index(index_path);
   } catch (const Xapian::Error& e) {
     throw InputError(index_path + ": cannot open index: " + e.get_msg());
   }
@@ -200,8 +200,7 @@ void Searcher::recover() {
 
 void Searcher::open_afresh() {
   revision_changed();
-  Xapian::Database fresh(index_path_);
-  db_ = fresh;
+  db_ = open_index(index_path_);
   parser_.set_database(db_);
 }
 
@@ -402,15 +401,35 @@ std::vector<SearchHit> Searcher::ranked_hits(const std::string& text, const Sear
   const Xapian::Query query = ranked_query(text, request.mode, relaxed);
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
-  // Xapian's own key maker (remote shards know it); an undated report takes a date that sorts last.
+  // By date, an undated report sorts last either way. Xapian's key maker does that, but remote shards
+  // run no key maker: there the dated reports come in their date slot's order, then the undated ones.
   Xapian::MultiValueKeyMaker by_date;
-  if (request.sort != SortOrder::Relevance) {
-    const bool newest_first = request.sort == SortOrder::DateDescending;
+  const bool newest_first = request.sort == SortOrder::DateDescending;
+  const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, "0");
+  if (request.sort != SortOrder::Relevance && !remote_shards_) {
     by_date.add_value(schema::kDateSlot, newest_first, newest_first ? "00000000" : "99999999");
     enquire.set_sort_by_key_then_relevance(&by_date, false);
+  } else if (request.sort != SortOrder::Relevance) {
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, dated));
+    enquire.set_sort_by_value_then_relevance(schema::kDateSlot, newest_first);
   }
-  // The total was counted apart, so the match may stop as soon as it knows the best hits.
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+  // The total was counted apart, so the match may stop as soon as it knows the best hits (except
+  // where the undated reports come after the dated ones: then where they start is counted).
+  const bool two_parts = request.sort != SortOrder::Relevance && remote_shards_;
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, two_parts ? db_.get_doccount() : 0);
+  std::vector<SearchHit> hits = hits_of(mset, query);
+  if (two_parts && hits.size() < request.limit) {
+    const Xapian::doccount dated_total = mset.get_matches_estimated();
+    Xapian::Enquire undated(db_);
+    undated.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, dated));
+    const Xapian::doccount skip = request.offset > dated_total ? request.offset - dated_total : 0;
+    for (SearchHit& hit : hits_of(undated.get_mset(skip, request.limit - static_cast<Xapian::doccount>(hits.size())), query))
+      hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+std::vector<SearchHit> Searcher::hits_of(const Xapian::MSet& mset, const Xapian::Query& query) {
   std::vector<SearchHit> hits;
   // Xapian's snippets mark no word of a phrase or NEAR group: they are marked from a query of the
   // same words, each alone.
@@ -475,13 +494,19 @@ ClaimsResult Searcher::claims_once(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  Xapian::MultiValueKeyMaker by_date;
-  by_date.add_value(schema::kDateSlot, false, "99999999");
-  enquire.set_sort_by_key(&by_date, false);
   Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount(), db_.get_doccount());
   result.reports = mset.size();
+  // Oldest report first, the undated last, ties in document order: sorted here, since remote shards
+  // run no key maker.
+  std::vector<std::pair<std::string, Xapian::Document>> reports;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    nlohmann::json record = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+    Xapian::Document doc = it.get_document();
+    std::string date = doc.get_value(schema::kDateSlot);
+    reports.emplace_back(date.empty() ? "99999999" : std::move(date), std::move(doc));
+  }
+  std::stable_sort(reports.begin(), reports.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [date, doc] : reports) {
+    nlohmann::json record = nlohmann::json::parse(doc.get_data(), nullptr, false);
     for (ClaimRow& row : claims_of_report(record, result.filter, gazetteer_)) result.rows.push_back(std::move(row));
   }
   return result;

@@ -162,6 +162,8 @@ class Searcher {
   SearchResult run_count(const CountPlan& plan, const FacetTable* table);
   /** The hits of a request, best first (or by date). */
   std::vector<SearchHit> ranked_hits(const std::string& text, const SearchRequest& request, bool relaxed);
+  /** The hits of `mset`, their snippets marking the words of `query`. */
+  std::vector<SearchHit> hits_of(const Xapian::MSet& mset, const Xapian::Query& query);
   /** The number of reports `query` matches, counted. */
   Xapian::doccount count(const Xapian::Query& query);
 

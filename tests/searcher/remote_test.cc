@@ -1,0 +1,180 @@
+// Remote shards served by Xapian's own xapian-tcpsrv answer exactly as the same shards read locally.
+#include <gtest/gtest.h>
+
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "common/errors.h"
+#include "searcher/result_json.h"
+#include "searcher/searcher.h"
+
+namespace marsad::searcher {
+namespace {
+
+namespace fs = std::filesystem;
+
+/** A loopback port no one listens on now. */
+int free_port() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  socklen_t length = sizeof address;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  close(fd);
+  return ntohs(address.sin_port);
+}
+
+/** xapian-tcpsrv serving one database on a loopback port, until destroyed. */
+class TcpServer {
+ public:
+  explicit TcpServer(const std::string& database) {
+    for (int attempt = 0; attempt < 5 && !ready(); ++attempt) {
+      port_ = free_port();
+      pid_ = fork();
+      if (pid_ == 0) {
+        freopen("/dev/null", "w", stderr);  // it reports every closed connection
+        execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
+               std::to_string(port_).c_str(), database.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+      }
+      for (int wait = 0; wait < 50 && !ready(); ++wait) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  ~TcpServer() {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+  int port() const { return port_; }
+  /** Whether something accepts connections on the port. */
+  bool ready() const {
+    if (port_ == 0) return false;
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(static_cast<std::uint16_t>(port_));
+    const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+    close(fd);
+    return ok;
+  }
+
+ private:
+  int port_ = 0;
+  pid_t pid_ = -1;
+};
+
+class RemoteShards : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::path(testing::TempDir()) / ("remote_" + std::to_string(getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    local_ = (dir_ / "local").string();
+    // Reports without a date, which a sort by date puts last either way.
+    std::ofstream(dir_ / "undated.jsonl")
+        << R"({"id":"u1","title":"قتلى في قصف","body":"قال مسؤول محلي إن قتلى سقطوا في قصف على السوق."})" << "\n"
+        << R"({"id":"u2","title":"بيان","body":"أصدرت الوزارة بيانا عن قتلى القصف الأخير."})" << "\n";
+    const std::string command = std::string(MARSAD_BINARY_DIR) + "/indexer/marsad-index --quiet --shards 2 --db " + local_ +
+                                " " + MARSAD_SOURCE_DIR + "/corpus/reports.jsonl " + (dir_ / "undated.jsonl").string() +
+                                " > /dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir_); }
+  void SetUp() override {
+    if (std::system("command -v xapian-tcpsrv > /dev/null") != 0) GTEST_SKIP() << "xapian-tcpsrv is missing (Debian xapian-tools)";
+  }
+  /** An index folder whose stub lists `lines`. */
+  static std::string stub(const std::string& name, const std::vector<std::string>& lines) {
+    const fs::path folder = dir_ / name;
+    fs::create_directories(folder);
+    std::ofstream out(folder / "XAPIANDB");
+    for (const std::string& line : lines) out << line << "\n";
+    return folder.string();
+  }
+  static std::string remote_line(const TcpServer& server) { return "remote tcp 127.0.0.1 " + std::to_string(server.port()); }
+  void compare_remote_and_local();
+  static inline fs::path dir_;
+  static inline std::string local_;
+};
+
+nlohmann::json answer(Searcher& searcher, SearchRequest request) {
+  nlohmann::json j = result_json(request, searcher.search(request));
+  j.erase("took_ms");
+  return j;
+}
+
+nlohmann::json claims(Searcher& searcher, const SearchRequest& request, bool group) {
+  nlohmann::json j = claims_answer_json(request, searcher.claims(request), group, searcher.gazetteer());
+  j.erase("took_ms");
+  return j;
+}
+
+TEST_F(RemoteShards, AnswerAsTheSameShardsReadLocally) {
+  try {
+    compare_remote_and_local();
+  } catch (const Xapian::Error& e) {
+    FAIL() << e.get_description();
+  }
+}
+
+void RemoteShards::compare_remote_and_local() {
+  TcpServer first(local_ + "/shard-00"), second(local_ + "/shard-01");
+  ASSERT_TRUE(first.ready() && second.ready());
+  const std::string remote = stub("remote", {remote_line(first), remote_line(second)});
+  // Xapian's own form of a remote line, beside a local shard.
+  const std::string mixed = stub("mixed", {"auto " + local_ + "/shard-00", "remote 127.0.0.1:" + std::to_string(second.port())});
+  Searcher local(local_);
+  for (const std::string& index : {remote, mixed}) {
+    Searcher far(index);
+    for (const std::string query : {"قتلى", "بيان", "\"وقف إطلاق النار\"", "قصف place:nagorno-karabakh", "claim:casualties date:2020",
+                                    "actor:azerbaijan OR actor:armenia", "صنعاء NEAR غارات"}) {
+      SearchRequest request{query, 0, 10, true};
+      request.facet_options.size = 1000;
+      EXPECT_EQ(answer(far, request), answer(local, request)) << index << ": " << query;
+      request.facet_options.rollup = true;
+      request.sort = SortOrder::Date;
+      request.offset = 3;
+      EXPECT_EQ(answer(far, request), answer(local, request)) << index << ": " << query << " (rollup, by date)";
+      // Every hit, so that the undated reports (last either way) are among them.
+      request.limit = 1000;
+      for (const SortOrder order : {SortOrder::Date, SortOrder::DateDescending}) {
+        request.sort = order;
+        const nlohmann::json local_answer = answer(local, request);
+        EXPECT_EQ(answer(far, request), local_answer) << index << ": " << query << " (by date, all)";
+        if (query == "قتلى") {
+          ASSERT_FALSE(local_answer["hits"].empty());
+          EXPECT_TRUE(local_answer["hits"].back()["date"].is_null()) << "the undated come last";
+        }
+      }
+    }
+    const SearchRequest tolls{"claim:casualties place:nagorno-karabakh date:2020-09-27..2020-10-07"};
+    EXPECT_EQ(claims(far, tolls, false), claims(local, tolls, false)) << index;
+    EXPECT_EQ(claims(far, tolls, true), claims(local, tolls, true)) << index;
+    FacetOptions all;
+    all.size = 1000;
+    EXPECT_EQ(stats_json(far.stats(all)), stats_json(local.stats(all))) << index;
+  }
+}
+
+TEST_F(RemoteShards, AnUnreachableShardIsAnErrorNamingIt) {
+  const int closed = free_port();
+  const std::string index = stub("unreachable", {"auto " + local_ + "/shard-00", "remote tcp 127.0.0.1 " + std::to_string(closed)});
+  try {
+    Searcher searcher(index);
+    FAIL() << "opened an index with an unreachable shard";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("remote tcp 127.0.0.1 " + std::to_string(closed)), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace marsad::searcher
