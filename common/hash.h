@@ -18,6 +18,16 @@ inline std::uint64_t fnv1a(std::string_view data, std::uint64_t h = kFnvOffset) 
   return h;
 }
 
+/** The partition (0 .. count-1) of a record id: a hash of its own, not the one that picks a shard,
+ *  so that the records of one partition still spread over all of its shards. */
+inline unsigned partition_of(std::string_view id, unsigned count) {
+  std::uint64_t h = fnv1a(id, fnv1a("partition\x1f"));
+  h ^= h >> 33;  // the low bits of FNV-1a mix poorly on their own
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return static_cast<unsigned>(h % count);
+}
+
 inline std::string hex64(std::uint64_t value) {
   char buffer[17];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));

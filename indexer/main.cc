@@ -1,4 +1,5 @@
 // marsad-index: reads reports (JSONL, CSV, TSV, text files) into a Marsad index.
+#include <cstdio>
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
@@ -50,6 +51,16 @@ int main(int argc, char** argv) {
   threads.add_to(app, "analysis threads");
   app.add_option("--shards", options.shards, "shards of a new index (one writer thread each)")
       ->check(CLI::Range(1, 64))->capture_default_str();
+  std::string partition;
+  app.add_option("--partition", partition,
+                 "K/N: index only the records whose id falls in partition K of N (1..N), one part per machine")
+      ->check([](const std::string& v) -> std::string {
+        unsigned k = 0, n = 0;
+        char slash = 0, rest = 0;
+        if (std::sscanf(v.c_str(), "%u%c%u%c", &k, &slash, &n, &rest) != 3 || slash != '/' || n < 1 || k < 1 || k > n)
+          return "takes K/N with 1 <= K <= N, such as 2/4";
+        return "";
+      });
   app.add_option("--batch", options.batch, "documents between commits")->check(CLI::PositiveNumber)->capture_default_str();
   app.add_option("--max-doc-bytes", options.build.max_doc_bytes, "longer bodies are truncated, with a warning")
       ->check(CLI::PositiveNumber)->capture_default_str();
@@ -61,6 +72,7 @@ int main(int argc, char** argv) {
   stemmer.add_to(app);
   logging.add_to(app, "no progress line");
   if (auto exit_code = cli::parse_arguments(app, argc, argv, "marsad-index")) return *exit_code;
+  if (!partition.empty()) std::sscanf(partition.c_str(), "%u/%u", &options.partition, &options.partitions);
   logging.install("marsad-index");
   options.db_path = db.path;
   options.threads = threads.threads;

@@ -1,5 +1,7 @@
 #include "indexer/pipeline.h"
 
+#include "common/hash.h"
+
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -91,6 +93,7 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
   ReaderOptions reader_options = options.reader;
   reader_options.interrupt = &stop;
   reader_options.max_field_bytes = options.build.max_doc_bytes;
+  std::atomic<std::uint64_t> other_partitions = 0;
   std::thread reader([&] {
     std::uint64_t sequence = 0, bytes_before = 0;
     try {
@@ -101,6 +104,11 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
         Record record;
         std::optional<ReadProblem> problem;
         while (!stop && !abort && records->next(record, problem)) {
+          if (!problem && options.partitions > 1 &&
+              partition_of(record.id.empty() ? derived_id(record) : record.id, options.partitions) != options.partition - 1) {
+            ++other_partitions;
+            continue;
+          }
           ReadItem item;
           item.sequence = sequence++;
           if (problem) {
@@ -217,6 +225,9 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
   summary.bytes = bytes_read;
   summary.interrupted = stop && !summary.strict_failure;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  summary.partitioned = options.partitions > 1;
+  summary.other_partitions = other_partitions;
+  summary.records += other_partitions;
   if (reader_failure) std::rethrow_exception(reader_failure);
   return summary;
 }
@@ -241,6 +252,7 @@ std::string format_summary(const IndexSummary& s) {
   for (const auto& [reason, n] : s.skipped) add("  %-22s %llu\n", reason.c_str(), u(n));
   for (const auto& [reason, n] : s.repaired) add("warning: %-20s %llu (indexed)\n", reason.c_str(), u(n));
   add("without a date   %llu\n", u(s.without_date));
+  if (s.partitioned) add("other partitions %llu (left to them)\n", u(s.other_partitions));
   double mb = static_cast<double>(s.text_bytes) / 1e6;
   add("text             %.1f MB (%.1f MB read) in %.1f s: %.0f docs/s, %.2f MB/s, %u shard(s)\n", mb,
       static_cast<double>(s.bytes) / 1e6, s.seconds, s.seconds > 0 ? static_cast<double>(s.records) / s.seconds : 0.0,

@@ -27,6 +27,9 @@ struct IndexOptions {
   std::size_t batch = 1'000;     // documents between commits (bench/README.md: smaller batches index faster)
   bool strict = false;           // the first bad record ends the run (exit code 2)
   bool keep_duplicates = false;  // index exact duplicates as documents of their own
+  /** --partition K/N: only the records whose id falls in partition K (1..N) of N, so that N machines
+   *  each index their part of the same input; a record always falls in the same partition. */
+  unsigned partition = 0, partitions = 0;
   bool progress = false;         // draw a progress line on stderr
   std::size_t max_warnings_per_reason = 20;  // further warnings of a kind are only counted
 };
@@ -36,6 +39,8 @@ struct IndexSummary {
   std::uint64_t records = 0;      // records read (good or bad)
   std::uint64_t added = 0, updated = 0, unchanged = 0, duplicates = 0;
   std::uint64_t without_date = 0;
+  std::uint64_t other_partitions = 0;  // records left to the other partitions (--partition)
+  bool partitioned = false;
   std::map<std::string, std::uint64_t> skipped;   // by reason
   std::map<std::string, std::uint64_t> repaired;  // by reason (indexed with a warning)
   std::uint64_t bytes = 0;        // input bytes read from disk (compressed for .gz)

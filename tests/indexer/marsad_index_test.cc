@@ -12,6 +12,7 @@
 #include <array>
 #include <chrono>
 #include <filesystem>
+#include <set>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -74,6 +75,56 @@ TEST(MarsadIndex, IndexesTheSampleCorpusAndReportsIt) {
   for (const char* line : {"claim types    ", "actors         ", "places         ", "claimants      "})
     EXPECT_NE(info.out.find(line), std::string::npos) << line << "\n" << info.out;
   EXPECT_NE(info.out.find("  casualties\n"), std::string::npos) << info.out;
+}
+
+/** The record ids an index holds, shard by shard. */
+std::vector<std::set<std::string>> ids_by_shard(const fs::path& index) {
+  std::vector<std::set<std::string>> shards;
+  for (const auto& entry : std::filesystem::directory_iterator(index)) {
+    if (!entry.is_directory()) continue;
+    Xapian::Database shard(entry.path().string());
+    std::set<std::string>& ids = shards.emplace_back();
+    for (auto it = shard.allterms_begin("Q"); it != shard.allterms_end("Q"); ++it) ids.insert((*it).substr(1));
+  }
+  return shards;
+}
+
+TEST(MarsadIndex, PartitionsHoldEveryRecordOnceAndTheSameOnesOnEveryRun) {
+  auto dir = scratch("partitions");
+  const std::string corpus = std::string(MARSAD_SOURCE_DIR) + "/corpus/reports.jsonl";
+  std::set<std::string> all;
+  std::size_t total = 0;
+  for (int k = 1; k <= 3; ++k) {
+    const fs::path db = dir / ("p" + std::to_string(k));
+    Result r = run("--db " + db.string() + " --quiet --shards 2 --partition " + std::to_string(k) + "/3 " + corpus);
+    ASSERT_EQ(r.status, 0) << r.out;
+    EXPECT_NE(r.out.find("other partitions "), std::string::npos) << r.out;
+    const auto shards = ids_by_shard(db);
+    ASSERT_EQ(shards.size(), 2u);
+    // A partition's records still spread over both of its shards.
+    EXPECT_GT(shards[0].size(), 10u);
+    EXPECT_GT(shards[1].size(), 10u);
+    for (const auto& ids : shards) {
+      total += ids.size();
+      all.insert(ids.begin(), ids.end());
+    }
+    // Again, into a new index: the same records.
+    const fs::path again = dir / ("again" + std::to_string(k));
+    ASSERT_EQ(run("--db " + again.string() + " --quiet --shards 2 --partition " + std::to_string(k) + "/3 " + corpus).status, 0);
+    auto ids = [](const std::vector<std::set<std::string>>& shards) {
+      std::set<std::string> out;
+      for (const auto& s : shards) out.insert(s.begin(), s.end());
+      return out;
+    };
+    EXPECT_EQ(ids(ids_by_shard(again)), ids(shards));
+  }
+  EXPECT_EQ(total, 162u);  // each record in one partition only
+  EXPECT_EQ(all.size(), 162u);
+  for (const std::string bad : {"0/2", "3/2", "1/0", "2", "a/b", "1/2/3"}) {
+    Result r = run("--db " + (dir / "bad").string() + " --partition " + bad + " " + corpus);
+    EXPECT_EQ(r.status, 1) << bad;
+    EXPECT_NE(r.out.find("K/N"), std::string::npos) << r.out;
+  }
 }
 
 TEST(MarsadIndex, NoTaggingIndexesWordsOnlyAndSaysSo) {
