@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <exception>
 #include <map>
+#include <unordered_map>
 #include <thread>
 
 #include "common/errors.h"
@@ -79,6 +80,9 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
   IndexWriter writer(options.db_path, options.analysis, tagging, options.shards);
   summary.shards = writer.shard_count();
   auto body_hashes = writer.existing_body_hashes();
+  // Each report's body hash, so that a report whose body changes frees its old one.
+  std::unordered_map<std::string, std::uint64_t> hash_of_id;
+  for (const auto& [hash, id] : body_hashes) hash_of_id.emplace(id, hash);
   spdlog::info("indexing {} input file(s) into {} ({} shard(s), {} analysis thread(s){})", inputs.size(),
                options.db_path, writer.shard_count(), options.threads,
                writer.existed() ? ", updating an existing index" : "");
@@ -190,6 +194,13 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
         ++summary.duplicates;
         writer.add_duplicate(it->second, record.id);
         return;
+      }
+      // A report whose body changed no longer holds its old body: a new record with it is no copy.
+      auto [old, fresh] = hash_of_id.try_emplace(record.id, record.body_hash);
+      if (!fresh && old->second != record.body_hash) {
+        auto stale = body_hashes.find(old->second);
+        if (stale != body_hashes.end() && stale->second == record.id) body_hashes.erase(stale);
+        old->second = record.body_hash;
       }
     }
     summary.without_date += !record.has_date;

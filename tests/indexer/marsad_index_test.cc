@@ -127,6 +127,30 @@ TEST(MarsadIndex, PartitionsHoldEveryRecordOnceAndTheSameOnesOnEveryRun) {
   }
 }
 
+TEST(MarsadIndex, AReportWhoseBodyChangedFreesItsOldBodyForANewRecord) {
+  auto dir = scratch("changed-body");
+  const std::string db = (dir / "db").string();
+  std::ofstream(dir / "first.jsonl") << R"({"id":"a","date":"2021-01-01","body":"قصف مدفعي على حي الشيخ مقصود في حلب."})" << "\n";
+  ASSERT_EQ(run("--db " + db + " --quiet " + (dir / "first.jsonl").string()).status, 0);
+  // a's body changes; c arrives with a's old body: it copies no report of the index any more.
+  std::ofstream(dir / "second.jsonl") << R"({"id":"a","date":"2021-01-01","body":"غارة جوية على ريف إدلب الجنوبي."})" << "\n"
+                                      << R"({"id":"c","date":"2021-01-02","body":"قصف مدفعي على حي الشيخ مقصود في حلب."})" << "\n";
+  Result r = run("--db " + db + " --quiet " + (dir / "second.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("indexed (new)    1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("updated          1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("duplicates       0"), std::string::npos) << r.out;
+  EXPECT_EQ(doccount(dir / "db"), 2u);
+  // Within one run too: a record that comes back with another body frees the first one.
+  std::ofstream(dir / "third.jsonl") << R"({"id":"d","date":"2021-01-03","body":"نص أول عن القتال."})" << "\n"
+                                     << R"({"id":"d","date":"2021-01-03","body":"نص ثان عن القتال."})" << "\n"
+                                     << R"({"id":"e","date":"2021-01-04","body":"نص أول عن القتال."})" << "\n";
+  r = run("--db " + db + " --quiet " + (dir / "third.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("duplicates       0"), std::string::npos) << r.out;
+  EXPECT_EQ(doccount(dir / "db"), 4u);
+}
+
 TEST(MarsadIndex, NoTaggingIndexesWordsOnlyAndSaysSo) {
   auto dir = scratch("no-tagging");
   Result r = run("--db " + (dir / "db").string() + " --quiet --no-tagging " + MARSAD_SOURCE_DIR + "/corpus/reports.jsonl");
