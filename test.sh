@@ -4,10 +4,20 @@
 # browser test (label "browser") drives the page in Debian's Chromium, screenshots in build/screenshots/.
 #   ./test.sh              Release build in build/, every test
 #   ./test.sh --sanitize   the same suite built with AddressSanitizer and UBSan in build-sanitize/
+#   ./test.sh --fuzz       the libFuzzer targets of tests/fuzz, built with clang in build-fuzz/, each for a bounded time
 # Other arguments go to ctest (e.g. ./test.sh -L core, ./test.sh -R Searcher).
 set -euo pipefail
 cd "$(dirname "$0")"
 source .ci/deps.sh
+if [ "${1:-}" = "--fuzz" ]; then
+  shift
+  marsad_packages+=("${marsad_fuzz_packages[@]}")
+  marsad_install_deps
+  marsad_build build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+    -DMARSAD_FUZZ=ON -DMARSAD_BUILD_TESTS=OFF -DMARSAD_BUILD_BENCH=OFF
+  ctest --test-dir build-fuzz --output-on-failure -L fuzz "$@"
+  exit
+fi
 marsad_install_deps
 marsad_install_browser_test
 if [ "${1:-}" = "--sanitize" ]; then

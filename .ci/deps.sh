@@ -5,6 +5,8 @@ marsad_packages=(
   zlib1g-dev libjemalloc-dev hunspell-ar libgtest-dev python3
   xapian-tools  # xapian-tcpsrv, for the remote-shard tests
 )
+# For ./test.sh --fuzz only: libFuzzer comes with clang's runtime libraries.
+marsad_fuzz_packages=(clang libclang-rt-14-dev)
 
 marsad_install_deps() {
   local missing=()

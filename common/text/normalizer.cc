@@ -61,10 +61,8 @@ void Normalizer::normalize_append(std::string_view utf8, std::string& out) const
     std::size_t at = i;
     int32_t cp = decode_utf8(utf8, i);
     if (cp < 0) throw InvalidUtf8Error(at, "invalid UTF-8 at byte offset " + std::to_string(at));
-    if (needs_nfkc(cp)) {
-      compat = true;
-      break;
-    }
+    // No early exit: ICU would turn bad bytes after this character into U+FFFD without a word.
+    if (needs_nfkc(cp)) compat = true;
   }
   if (!compat) {
     fold_append(utf8, out);

@@ -66,15 +66,32 @@ TEST(Normalizer, KeepsCaseWhenAskedForQueries) {
   EXPECT_EQ(query_normalizer.normalize("غزة AND أريحا"), "غزه AND اريحا");
 }
 
-TEST(Normalizer, RejectsInvalidUtf8WithItsOffset) {
+struct InvalidCase {
+  const char* rule;
+  std::string input;
+  std::size_t offset;  // of the first bad byte
+};
+
+void PrintTo(const InvalidCase& c, std::ostream* os) { *os << c.rule; }
+
+class NormalizerInvalidUtf8 : public testing::TestWithParam<InvalidCase> {};
+
+TEST_P(NormalizerInvalidUtf8, RejectsItWithItsOffset) {
   Normalizer normalizer;
   try {
-    normalizer.normalize(std::string("غز\xff", 5));
+    normalizer.normalize(GetParam().input);
     FAIL() << "no exception";
   } catch (const InvalidUtf8Error& e) {
-    EXPECT_EQ(e.byte_offset(), 4u);
+    EXPECT_EQ(e.byte_offset(), GetParam().offset);
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(
+    Inputs, NormalizerInvalidUtf8,
+    testing::Values(
+        InvalidCase{"after Arabic letters", std::string("غز\xff", 5), 4},
+        InvalidCase{"after a character NFKC folds (lam-alef U+FEFB)", std::string("\uFEFBغز\xff", 8), 7},
+        InvalidCase{"a truncated sequence after a byte-order mark", "\uFEFF\u0640\xe2\x80u", 5}));
 
 }  // namespace
 }  // namespace marsad::text
