@@ -8,20 +8,24 @@ marsad_packages=(
 # For ./test.sh --fuzz only: libFuzzer comes with clang's runtime libraries.
 marsad_fuzz_packages=(clang libclang-rt-14-dev)
 
+# marsad_apt_install [PACKAGE...]: installs them with apt-get (as root), saying which; none: nothing.
+marsad_apt_install() {
+  [ $# -gt 0 ] || return 0
+  echo "Installing: $*" >&2
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: missing packages ($*); run as root or install them with apt-get" >&2
+    return 1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
 marsad_install_deps() {
   local missing=()
   for p in "${marsad_packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing: ${missing[*]}" >&2
-    if [ "$(id -u)" -ne 0 ]; then
-      echo "error: missing packages (${missing[*]}); run as root or install them with apt-get" >&2
-      return 1
-    fi
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
+  marsad_apt_install "${missing[@]}"
 }
 
 # marsad_build [DIR [CMAKE_ARGS...]]: configures and builds in DIR (default build/, Release).
@@ -38,14 +42,6 @@ marsad_install_browser_test() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v npm >/dev/null || missing+=(nodejs npm)
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing: ${missing[*]}" >&2
-    if [ "$(id -u)" -ne 0 ]; then
-      echo "error: missing packages (${missing[*]}); run as root or install them with apt-get" >&2
-      return 1
-    fi
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  fi
+  marsad_apt_install "${missing[@]}"
   [ -d tests/web/node_modules/playwright-core ] || npm ci --prefix tests/web --no-audit --no-fund --loglevel=error >/dev/null
 }
