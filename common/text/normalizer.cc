@@ -71,9 +71,22 @@ void Normalizer::normalize_append(std::string_view utf8, std::string& out) const
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString folded = nfkc_->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size())), status);
   if (U_FAILURE(status)) throw Error(std::string("NFKC normalization failed: ") + u_errorName(status));
-  std::string tmp;
+  std::string tmp, result;
   folded.toUTF8String(tmp);
-  fold_append(tmp, out);
+  fold_append(tmp, result);
+  // Folding can undo NFKC (a lowercased T before a combining diaeresis composes to ẗ): fold again
+  // until NFKC leaves the text as it is, so that normalizing twice changes nothing.
+  for (int round = 0; round < 3; ++round) {
+    const icu::UnicodeString again = icu::UnicodeString::fromUTF8(result);
+    if (nfkc_->isNormalized(again, status) || U_FAILURE(status)) break;
+    tmp.clear();
+    nfkc_->normalize(again, status).toUTF8String(tmp);
+    if (U_FAILURE(status)) break;
+    result.clear();
+    fold_append(tmp, result);
+  }
+  if (U_FAILURE(status)) throw Error(std::string("NFKC normalization failed: ") + u_errorName(status));
+  out += result;
 }
 
 void Normalizer::fold_append(std::string_view utf8, std::string& out) const {

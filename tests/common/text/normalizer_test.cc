@@ -38,6 +38,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"superscript alef U+0670 removed", "هٰذا", "هذا"},
         Case{"Quranic mark U+06D6 removed", "قال\u06D6", "قال"},
         Case{"tatweel U+0640 removed", "قـــتـل", "قتل"},
+        Case{"a letter lowercased after NFKC composes with the mark NFKC split off", "T\u0344", "\u1E97\u0301"},
         Case{"alef with hamza above", "أعلن", "اعلن"},
         Case{"alef with hamza below", "إطلاق", "اطلاق"},
         Case{"alef with madda", "آلاف", "الاف"},
