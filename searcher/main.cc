@@ -196,6 +196,7 @@ int main(int argc, char** argv) {
   auto* stats = app.add_subcommand("stats", "what the index holds: reports, dates, sources, top entities and claim types");
   stats->fallthrough();
   auto* serve = app.add_subcommand("serve", "answer the same questions over HTTP: a JSON API and a page in the browser");
+  serve->fallthrough();  // marsad-search serve --db DIR, as with the other subcommands
   searcher::ServerOptions server_options;
   serve->add_option("--bind", server_options.bind, "address to listen on (loopback by default: others need --token)")
       ->capture_default_str();

@@ -339,7 +339,7 @@ TEST_F(ServerTest, OtherAddressesThanLoopbackNeedAToken) {
 
 TEST_F(ServerTest, TheCommandSaysWhereItListensAndStopsOnSigterm) {
   const fs::path out = dir_ / "serve.out";
-  const std::string command = kSearch + " --db " + index_ + " serve --port 0 --quiet > " + out.string() + " 2>&1 & echo $!";
+  const std::string command = kSearch + " serve --db " + index_ + " --port 0 --quiet > " + out.string() + " 2>&1 & echo $!";
   const auto started = testing_support::run_command(command);
   const int pid = std::stoi(started.output);
   std::string line;
