@@ -1,76 +1,22 @@
 // Remote shards served by Xapian's own xapian-tcpsrv answer exactly as the same shards read locally.
 #include <gtest/gtest.h>
 
-#include <netinet/in.h>
-#include <signal.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <thread>
 
 #include "common/errors.h"
 #include "searcher/result_json.h"
 #include "searcher/searcher.h"
+#include "tests/support/tcp_server.h"
 
 namespace marsad::searcher {
 namespace {
 
 namespace fs = std::filesystem;
 
-/** A loopback port no one listens on now. */
-int free_port() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  close(fd);
-  return ntohs(address.sin_port);
-}
-
-/** xapian-tcpsrv serving one database on a loopback port, until destroyed. */
-class TcpServer {
- public:
-  explicit TcpServer(const std::string& database) {
-    for (int attempt = 0; attempt < 5 && !ready(); ++attempt) {
-      port_ = free_port();
-      pid_ = fork();
-      if (pid_ == 0) {
-        freopen("/dev/null", "w", stderr);  // it reports every closed connection
-        execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
-               std::to_string(port_).c_str(), database.c_str(), static_cast<char*>(nullptr));
-        _exit(127);
-      }
-      for (int wait = 0; wait < 50 && !ready(); ++wait) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-  }
-  ~TcpServer() {
-    kill(pid_, SIGKILL);
-    waitpid(pid_, nullptr, 0);
-  }
-  int port() const { return port_; }
-  /** Whether something accepts connections on the port. */
-  bool ready() const {
-    if (port_ == 0) return false;
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = htons(static_cast<std::uint16_t>(port_));
-    const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-    close(fd);
-    return ok;
-  }
-
- private:
-  int port_ = 0;
-  pid_t pid_ = -1;
-};
+using testing_support::free_port;
+using testing_support::TcpServer;
 
 class RemoteShards : public testing::Test {
  protected:
