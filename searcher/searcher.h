@@ -16,6 +16,7 @@
 #include "searcher/claims_view.h"
 #include "searcher/entity_fields.h"
 #include "searcher/facets.h"
+#include "searcher/guarded_field.h"
 #include "searcher/query_mode.h"
 #include "common/text/analyzer.h"
 #include "common/text/stopwords.h"
@@ -170,6 +171,7 @@ class Searcher {
   std::string index_path_;
   Xapian::Database db_;
   Xapian::Stem stem_;
+  ParseErrors parse_errors_;  // what the parser's field processors threw, raised after parsing
   Xapian::QueryParser parser_;
   text::Normalizer query_normalizer_;
   tag::Gazetteer gazetteer_;

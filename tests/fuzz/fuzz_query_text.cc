@@ -1,8 +1,9 @@
 // Fuzz target: a query as typed, through the searcher's rewriting (pieces, multi-word field values,
-// Latin names, a facet's query without its field) and the date field and range processors. Xapian's
-// QueryParser is left out: it leaks its parse state when a processor throws (date:2020-13).
+// Latin names, a facet's query without its field), the date field and range processors, and Xapian's
+// QueryParser with them as the searcher sets it up (the field processor guarded, so nothing leaks).
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 #include "common/schema.h"
 #include "common/text/normalizer.h"
 #include "searcher/date_range.h"
+#include "searcher/guarded_field.h"
 #include "searcher/query_text.h"
 
 using namespace marsad;
@@ -40,6 +42,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const text::Normalizer query_normalizer(text::NormalizerOptions{.lowercase = false});
   static DateRangeProcessor date_range(schema::kDateSlot, "date:");
   static DateFieldProcessor date_field(schema::kDateSlot);
+  static ParseErrors parse_errors;
+  static Xapian::QueryParser* parser = [] {
+    auto* p = new Xapian::QueryParser;
+    p->add_rangeprocessor((new DateRangeProcessor(schema::kDateSlot, "date:"))->release());
+    p->add_boolean_prefix("date", (new GuardedFieldProcessor(std::make_unique<DateFieldProcessor>(schema::kDateSlot),
+                                                             parse_errors))->release());
+    return p;
+  }();
 
   const std::string query(reinterpret_cast<const char*>(data), size);
   const auto pieces = split_query(query, kFields);
@@ -64,6 +74,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     if (dots != std::string::npos) date_range(query.substr(0, dots), query.substr(dots + 2));
   } catch (const QueryError&) {
+  }
+  // Xapian 1.4.22 itself leaks 96 bytes when a syntax error meets NEAR/N or ADJ/N (`a AND NEAR/2 b`):
+  // such queries are left out of the parse, the rest of the target still takes them.
+  const bool xapian_leaks = query.find("NEAR/") != std::string::npos || query.find("ADJ/") != std::string::npos;
+  if (!xapian_leaks) {
+    parse_errors.clear();
+    try {
+      parser->parse_query(query, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT);
+      parse_errors.rethrow();
+    } catch (const QueryError&) {
+    } catch (const Xapian::QueryParserError&) {
+    }
   }
   return 0;
 }
