@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "common/errors.h"
@@ -80,31 +81,40 @@ Xapian::Database open_stub_line(const std::filesystem::path& index_dir, const st
 
 }  // namespace
 
-std::vector<std::pair<std::string, Xapian::Database>> open_every_shard(const std::string& index_path) {
+std::vector<std::pair<std::string, Xapian::Database>> open_every_shard(const std::string& index_path,
+                                                                       std::vector<ShardFailure>* failures) {
   const std::filesystem::path dir(index_path);
   std::ifstream stub(dir / schema::kStubFileName);
   if (!stub) throw InputError(index_path + ": cannot read " + std::string(schema::kStubFileName));
   std::vector<std::pair<std::string, Xapian::Database>> shards;
+  std::optional<InputError> first_failure;
   for (std::string line; std::getline(stub, line);) {
     if (line.empty() || line[0] == '#') continue;
     try {
       shards.emplace_back(line, open_stub_line(dir, line));
     } catch (const Xapian::Error& e) {
-      throw InputError(index_path + " (shard '" + line + "'): cannot open: " + e.get_msg());
+      std::string why = e.get_msg();
+      if (const char* detail = e.get_error_string()) why.append(" (").append(detail).append(")");
+      InputError error(index_path + " (shard '" + line + "'): cannot open: " + why);
+      if (!failures) throw error;
+      failures->push_back({line, why});
+      if (!first_failure) first_failure = std::move(error);
     }
   }
+  if (shards.empty() && first_failure) throw *first_failure;
   return shards;
 }
 
-Xapian::Database open_index(const std::string& index_path) {
+Xapian::Database open_index(const std::string& index_path, std::vector<ShardFailure>* failures) {
   Xapian::Database combined;
-  for (auto& [line, shard] : open_every_shard(index_path)) combined.add_database(shard);
+  for (auto& [line, shard] : open_every_shard(index_path, failures)) combined.add_database(shard);
   return combined;
 }
 
-void check_every_shard(const std::string& index_path, const text::AnalyzerSettings& settings) {
+void check_every_shard(const std::string& index_path, const text::AnalyzerSettings& settings, bool skip_unopened) {
   std::string first_line, tagging, fingerprint;
-  for (const auto& [line, shard] : open_every_shard(index_path)) {
+  std::vector<ShardFailure> unopened;
+  for (const auto& [line, shard] : open_every_shard(index_path, skip_unopened ? &unopened : nullptr)) {
     const std::string where = index_path + " (shard '" + line + "')";
     check_index_metadata(shard, where, settings);
     const std::string shard_tagging = shard.get_metadata(std::string(schema::kTaggingKey));

@@ -33,17 +33,30 @@ void check_index_metadata(const Xapian::Database& db, const std::string& index_p
  * check_index_metadata on each shard of the index at `index_path` (a directory with a stub file, as
  * marsad-index writes it, whose lines may also name remote shards), and the same tagging and
  * gazetteer in all: Xapian reads a combined database's metadata from its first shard only. The
- * message of a mismatch names the shard.
+ * message of a mismatch names the shard. With `skip_unopened`, a shard that cannot be opened is not
+ * checked (nor an error).
  */
-void check_every_shard(const std::string& index_path, const text::AnalyzerSettings& settings);
+void check_every_shard(const std::string& index_path, const text::AnalyzerSettings& settings,
+                       bool skip_unopened = false);
 
-/** Each shard the index's stub file names, in its order (the order of Xapian's combined docids), as
- *  its stub line and a database of its own; InputError naming the shard when one cannot be opened. */
-std::vector<std::pair<std::string, Xapian::Database>> open_every_shard(const std::string& index_path);
+/** A shard that could not be opened: its stub line and why. */
+struct ShardFailure {
+  std::string shard, error;
+  bool operator==(const ShardFailure&) const = default;
+};
+
+/**
+ * Each shard the index's stub file names, in its order (the order of Xapian's combined docids), as
+ * its stub line and a database of its own. A shard that cannot be opened is an InputError naming it;
+ * with `failures`, it is recorded there and left out instead, and only an index of which no shard
+ * opens is an error.
+ */
+std::vector<std::pair<std::string, Xapian::Database>> open_every_shard(const std::string& index_path,
+                                                                       std::vector<ShardFailure>* failures = nullptr);
 
 /** Every shard of the index as one database, as Xapian would open the stub, and also reading
- *  "remote tcp HOST PORT" lines (a shard served by xapian-tcpsrv). */
-Xapian::Database open_index(const std::string& index_path);
+ *  "remote tcp HOST PORT" lines (a shard served by xapian-tcpsrv); `failures` as for open_every_shard. */
+Xapian::Database open_index(const std::string& index_path, std::vector<ShardFailure>* failures = nullptr);
 
 /** Whether the index's stub file names a remote shard (a `remote` line). */
 bool has_remote_shards(const std::string& index_path);

@@ -81,6 +81,13 @@ struct QueryOptions {
   }
 };
 
+/** One warning line on standard error per shard left out: the answer that follows is partial. */
+void warn_if_partial(const std::vector<ShardFailure>& failed) {
+  for (const ShardFailure& f : failed)
+    std::cerr << "marsad-search: warning: partial answer: shard '" << text::printable(f.shard)
+              << "' left out: " << text::printable(f.error) << '\n';
+}
+
 int list_entities(searcher::Searcher& searcher, const std::string& kind_name, const std::string& prefix, bool json) {
   std::optional<tag::EntityKind> kind;
   if (!kind_name.empty() && !(kind = tag::parse_entity_kind(kind_name)))
@@ -183,6 +190,9 @@ int main(int argc, char** argv) {
                           ->check(CLI::ExistingFile);
   app.add_flag("--no-stopwords", no_stopwords, "keep every query word")->excludes(stop_option);
   stemmer.add_to(app);
+  bool allow_partial = false;
+  app.add_flag("--allow-partial", allow_partial,
+               "when a shard cannot be reached, answer from the others and say so (JSON \"partial\": true) instead of failing");
 
   auto* claims = app.add_subcommand("claims", "the claims of the matching reports: date, type, claimant, figures, place, sentence");
   claims->fallthrough();
@@ -226,9 +236,12 @@ int main(int argc, char** argv) {
       if (serve_logging.quiet && !serve_logging.verbose) serve_logging.level = "warn";
       serve_logging.install("marsad-search");
       server_options.threads = serve_threads.threads;
+      server_options.allow_partial = allow_partial;
       return serve_http(db.path, stemmer.settings(), std::move(stopwords), server_options);
     }
-    searcher::Searcher searcher(db.path, stemmer.settings(), stopwords);
+    searcher::Searcher searcher(db.path, stemmer.settings(), stopwords,
+                                allow_partial ? searcher::ShardPolicy::AnswerFromTheRest : searcher::ShardPolicy::EveryShard);
+    warn_if_partial(searcher.failed_shards());
     if (entities->parsed()) return list_entities(searcher, entity_kind, entity_prefix, format.is("json"));
     if (stats->parsed()) {
       query.request.facet_options.interval = searcher::parse_date_interval(query.interval);

@@ -21,6 +21,14 @@ void add_facets(nlohmann::json& out, const Facets& f) {
   out["date_interval"] = date_interval_name(f.interval);
 }
 
+/** The keys partial (whether shards were left out) and failed_shards ([{"shard", "error"}]). */
+void add_partial(nlohmann::json& out, const std::vector<ShardFailure>& failed) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const ShardFailure& f : failed) list.push_back({{"shard", f.shard}, {"error", f.error}});
+  out["partial"] = !failed.empty();
+  out["failed_shards"] = std::move(list);
+}
+
 }  // namespace
 
 nlohmann::json result_json(const SearchRequest& request, const SearchResult& result) {
@@ -44,6 +52,7 @@ nlohmann::json result_json(const SearchRequest& request, const SearchResult& res
                      {"took_ms", result.took_ms},
                      {"hits", std::move(hits)}};
   if (result.facets) add_facets(out, *result.facets);
+  add_partial(out, result.failed_shards);
   return out;
 }
 
@@ -52,6 +61,7 @@ nlohmann::json stats_json(const IndexStats& stats) {
                      {"first_date", stats.first_date.empty() ? nlohmann::json() : nlohmann::json(stats.first_date)},
                      {"last_date", stats.last_date.empty() ? nlohmann::json() : nlohmann::json(stats.last_date)}};
   add_facets(out, stats.facets);
+  add_partial(out, stats.failed_shards);
   return out;
 }
 
@@ -63,6 +73,7 @@ nlohmann::json claims_answer_json(const SearchRequest& request, ClaimsResult cla
   } else {
     out["claims"] = claims_json(claims.rows);
   }
+  add_partial(out, claims.failed_shards);
   return out;
 }
 

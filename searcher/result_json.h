@@ -7,7 +7,8 @@
 namespace marsad::searcher {
 
 /** {"query", "total": {"value", "exact"}, "took_ms", "hits": [{"id", "score", "date", "source",
- *  "title", "url", "snippet"}]}; the keys are documented in the README and scripts depend on them. */
+ *  "title", "url", "snippet"}]}; the keys are documented in the README and scripts depend on them.
+ *  Every answer object (search, stats, claims) also has "partial" and "failed_shards": [{"shard", "error"}]. */
 nlohmann::json result_json(const SearchRequest& request, const SearchResult& result);
 
 /** {"documents", "first_date", "last_date", "facets", "facets_more", "date_interval"}: the facets as

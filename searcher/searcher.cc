@@ -119,17 +119,18 @@ SortOrder parse_sort_order(std::string_view name) {
   throw ConfigError("unknown sort order '" + std::string(name) + "' (relevance, date or -date)");
 }
 
-Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings settings, const text::StopWordList& stopwords)
-    : index_path_(index_path), stem_(text::make_xapian_stem(settings)),
+Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings settings, const text::StopWordList& stopwords,
+                   ShardPolicy policy)
+    : index_path_(index_path), policy_(policy), stem_(text::make_xapian_stem(settings)),
       query_normalizer_(text::NormalizerOptions{.lowercase = false}) {
   if (!std::filesystem::exists(std::filesystem::path(index_path) / schema::kStubFileName))
     throw InputError(index_path + " is not a Marsad index; build one with: marsad-index --db " + index_path + " INPUT...");
   try {
-    db_ = open_index(index_path);
+    db_ = open_shards();
   } catch (const Xapian::Error& e) {
     throw InputError(index_path + ": cannot open index: " + e.get_msg());
   }
-  check_every_shard(index_path, settings);
+  check_every_shard(index_path, settings, policy_ == ShardPolicy::AnswerFromTheRest);
   remote_shards_ = has_remote_shards(index_path);
   tagged_ = index_is_tagged(db_);
   gazetteer_ = index_gazetteer(db_, index_path);
@@ -187,13 +188,30 @@ Answer Searcher::retrying(const std::function<Answer()>& answer) {
     } catch (const Xapian::DatabaseCorruptError&) {
       if (attempt == kMaxAttempts) throw;
       recover();
+    } catch (const Xapian::NetworkError& e) {
+      // A remote shard stopped answering: without it, when the policy allows.
+      if (policy_ != ShardPolicy::AnswerFromTheRest)
+        throw Error(index_path_ + ": a remote shard stopped answering (" + e.get_description() +
+                    "); --allow-partial answers from the other shards");
+      if (attempt == kMaxAttempts) throw;
+      open_afresh();
     }
   }
+}
+
+Xapian::Database Searcher::open_shards() {
+  if (policy_ != ShardPolicy::AnswerFromTheRest) return open_index(index_path_);
+  std::vector<ShardFailure> failed;
+  Xapian::Database db = open_index(index_path_, &failed);
+  failed_shards_ = std::move(failed);
+  opened_at_ = std::chrono::steady_clock::now();
+  return db;
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   SearchResult result = retrying<SearchResult>([&] { return search_once(request); });
+  result.failed_shards = failed_shards_;
   result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return result;
 }
@@ -211,11 +229,21 @@ void Searcher::recover() {
 
 void Searcher::open_afresh() {
   revision_changed();
-  db_ = open_index(index_path_);
+  db_ = open_shards();
   parser_.set_database(db_);
 }
 
 bool Searcher::refresh() {
+  // Shards left out are tried again, at most every few seconds: one may be back.
+  constexpr auto kRetryShardsAfter = std::chrono::seconds(2);
+  if (!failed_shards_.empty() && std::chrono::steady_clock::now() - opened_at_ >= kRetryShardsAfter) {
+    const std::vector<ShardFailure> before = failed_shards_;
+    retrying<bool>([this] {
+      open_afresh();
+      return true;
+    });
+    if (failed_shards_ != before) return true;
+  }
   return retrying<bool>([this] { return reopen_newest(); });
 }
 
@@ -369,7 +397,9 @@ const FacetTable* Searcher::facet_table() {
     // Each shard named by where it lives, so that the searchers of the process share its keys.
     const std::string where = std::filesystem::absolute(index_path_).string();
     std::vector<std::pair<std::string, Xapian::Database>> shards;
-    for (auto& [line, shard] : open_every_shard(index_path_)) shards.emplace_back(where + " " + line, std::move(shard));
+    std::vector<ShardFailure> failed;  // left out of db_ as well (or just failing: then counting fails too)
+    for (auto& [line, shard] : open_every_shard(index_path_, policy_ == ShardPolicy::AnswerFromTheRest ? &failed : nullptr))
+      shards.emplace_back(where + " " + line, std::move(shard));
     facet_table_ = FacetTable::open(std::move(shards), gazetteer_);
   }
   return facet_table_.get();
@@ -493,6 +523,7 @@ std::vector<SearchHit> Searcher::hits_of(const Xapian::MSet& mset, const Xapian:
 ClaimsResult Searcher::claims(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   ClaimsResult result = retrying<ClaimsResult>([&] { return claims_once(request); });
+  result.failed_shards = failed_shards_;
   result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return result;
 }
@@ -547,6 +578,12 @@ std::vector<EntityInfo> Searcher::entities(std::optional<tag::EntityKind> kind, 
 }
 
 IndexStats Searcher::stats(const FacetOptions& options) {
+  IndexStats stats = retrying<IndexStats>([&] { return stats_once(options); });
+  stats.failed_shards = failed_shards_;
+  return stats;
+}
+
+IndexStats Searcher::stats_once(const FacetOptions& options) {
   IndexStats stats;
   const FacetTallies& whole = whole_index_tallies(options.rollup);
   stats.documents = whole.total;

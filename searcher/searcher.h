@@ -1,6 +1,7 @@
 #pragma once
 // Answers queries over a Marsad index: free text and phrases through the same analysis chain the
 // indexer used, with source and date filters.
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -12,6 +13,7 @@
 
 #include <xapian.h>
 
+#include "common/index_metadata.h"
 #include "common/tag/gazetteer.h"
 #include "searcher/claims_view.h"
 #include "searcher/entity_fields.h"
@@ -69,6 +71,7 @@ struct SearchResult {
   double took_ms = 0;          // time spent answering, opening the index excluded
   std::optional<Facets> facets;  // when asked for
   std::vector<SearchHit> hits;
+  std::vector<ShardFailure> failed_shards;  // the shards left out (ShardPolicy::AnswerFromTheRest): a partial answer
 };
 
 /** The claims of the reports a query matches (claims view). */
@@ -77,6 +80,7 @@ struct ClaimsResult {
   ClaimFilter filter;            // what the query's claim:, place: and claimant: values ask of a claim
   std::vector<ClaimRow> rows;    // their claims that pass the filter, oldest report first
   double took_ms = 0;
+  std::vector<ShardFailure> failed_shards;  // as in SearchResult
 };
 
 /** A known entity with the reports that name it (its children's included, as filters count them). */
@@ -90,6 +94,13 @@ struct IndexStats {
   Xapian::doccount documents = 0;
   std::string first_date, last_date;  // ISO days; empty when no report is dated
   Facets facets;                      // over every report; the date histogram by the options' interval
+  std::vector<ShardFailure> failed_shards;  // as in SearchResult
+};
+
+/** What a searcher does when a shard cannot be opened or stops answering (a remote one, mostly). */
+enum class ShardPolicy {
+  EveryShard,        // an error naming the shard
+  AnswerFromTheRest  // answer from the other shards and say which were left out; retried now and then
 };
 
 /**
@@ -99,7 +110,8 @@ struct IndexStats {
 class Searcher {
  public:
   Searcher(const std::string& index_path, text::AnalyzerSettings settings = {},
-           const text::StopWordList& stopwords = text::StopWordList::builtin());
+           const text::StopWordList& stopwords = text::StopWordList::builtin(),
+           ShardPolicy policy = ShardPolicy::EveryShard);
   /** Throws QueryError for a query that cannot be parsed. Reads the newest revision of the index
    *  when an indexer commits meanwhile. */
   SearchResult search(const SearchRequest& request);
@@ -122,12 +134,15 @@ class Searcher {
   IndexStats stats(const FacetOptions& options);
   /** The reports in the revision read. */
   Xapian::doccount documents() const { return db_.get_doccount(); }
+  /** The shards left out of the revision read (only under ShardPolicy::AnswerFromTheRest). */
+  const std::vector<ShardFailure>& failed_shards() const { return failed_shards_; }
   /** Whether the index carries entity and claim terms (not built with --no-tagging). */
   bool tagged() const { return tagged_; }
 
  private:
   SearchResult search_once(const SearchRequest& request);
   ClaimsResult claims_once(const SearchRequest& request);
+  IndexStats stats_once(const FacetOptions& options);
   /** `answer()`, again on the newest revision when a writer replaced the one being read. */
   template <class Answer>
   Answer retrying(const std::function<Answer()>& answer);
@@ -168,7 +183,13 @@ class Searcher {
   /** The number of reports `query` matches, counted. */
   Xapian::doccount count(const Xapian::Query& query);
 
+  /** The index's shards as one database; under AnswerFromTheRest, those that open (failed_shards_ the others). */
+  Xapian::Database open_shards();
+
   std::string index_path_;
+  ShardPolicy policy_;
+  std::vector<ShardFailure> failed_shards_;
+  std::chrono::steady_clock::time_point opened_at_;  // when failed_shards_ was last found
   Xapian::Database db_;
   Xapian::Stem stem_;
   ParseErrors parse_errors_;  // what the parser's field processors threw, raised after parsing

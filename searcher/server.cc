@@ -60,8 +60,8 @@ thread_local std::chrono::steady_clock::time_point request_start;
  *  thread ends up with its own and no lock is held while searching. */
 class SearcherPool {
  public:
-  SearcherPool(std::string index_path, text::AnalyzerSettings settings, text::StopWordList stopwords)
-      : index_path_(std::move(index_path)), settings_(settings), stopwords_(std::move(stopwords)) {}
+  SearcherPool(std::string index_path, text::AnalyzerSettings settings, text::StopWordList stopwords, ShardPolicy policy)
+      : index_path_(std::move(index_path)), settings_(settings), stopwords_(std::move(stopwords)), policy_(policy) {}
 
   class Lease {
    public:
@@ -91,7 +91,7 @@ class SearcherPool {
     }
     try {
       if (searcher) searcher->refresh();
-      else searcher = std::make_unique<Searcher>(index_path_, settings_, stopwords_);
+      else searcher = std::make_unique<Searcher>(index_path_, settings_, stopwords_, policy_);
     } catch (const Error& e) {
       throw Unavailable(e.what());
     } catch (const Xapian::Error& e) {
@@ -104,6 +104,7 @@ class SearcherPool {
   std::string index_path_;
   text::AnalyzerSettings settings_;
   text::StopWordList stopwords_;
+  ShardPolicy policy_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Searcher>> free_;
 };
@@ -116,7 +117,9 @@ struct Server::Impl {
   httplib::Server http;
 
   Impl(std::string index_path, text::AnalyzerSettings settings, text::StopWordList stopwords, ServerOptions o)
-      : options(std::move(o)), pool(std::move(index_path), settings, std::move(stopwords)) {}
+      : options(std::move(o)),
+        pool(std::move(index_path), settings, std::move(stopwords),
+             options.allow_partial ? ShardPolicy::AnswerFromTheRest : ShardPolicy::EveryShard) {}
 
   bool authorized(const httplib::Request& req) const {
     if (options.token.empty()) return true;

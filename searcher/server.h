@@ -23,6 +23,8 @@ struct ServerOptions {
    *  copies built into the program (for working on the page); no other file is served either way. */
   std::string assets_dir;
   ApiLimits limits;
+  /** Answer from the shards that answer when others cannot be reached, marking the answer partial. */
+  bool allow_partial = false;
   std::size_t max_request_bytes = 64 * 1024;  // a longer body is refused (413); a URL over 8 KB too (414)
   std::chrono::seconds timeout{10};           // to read a request and to write an answer
 };

@@ -97,6 +97,7 @@
       'sort_-date': 'الأحدث أولًا',
       sort_date: 'الأقدم أولًا',
       relaxed: 'لم تجتمع كل كلمات البحث إلا في {n}؛ لذا تُعرض أيضًا التقارير التي فيها بعضها، وأولها ما فيها جميعها.',
+      partial: 'إجابة جزئية: لم يُجب من أقسام الفهرس {shards}، فالأعداد لا تشمل ما فيه.',
       loading: 'جارٍ التحميل…',
       noResults: 'لا توجد تقارير تطابق هذا البحث.',
       noResultsHint: 'جرّب كلمات أقل، أو OR بين البدائل، أو أزل بعض المرشحات.',
@@ -234,6 +235,7 @@
       'sort_-date': 'Newest first',
       sort_date: 'Oldest first',
       relaxed: 'Only {n} have every search word, so reports with some of them are shown too, those with all of them first.',
+      partial: 'Partial answer: {shards} of the index did not answer, so the counts leave out what it holds.',
       loading: 'Loading…',
       noResults: 'No report matches this search.',
       noResultsHint: 'Try fewer words, OR between alternatives, or remove some filters.',
@@ -1138,7 +1140,16 @@
     if (data.relaxed && typeof data.strict_total === 'number') {
       parts.push(h('p', { class: 'notice' }, t('relaxed', { n: plural('reports', data.strict_total) })));
     }
+    const partial = partialNotice(data);
+    if (partial) parts.unshift(partial);
     byId('results-head').replaceChildren(...parts);
+  }
+
+  // An answer from some shards only (marsad-search serve --allow-partial): which ones are missing.
+  function partialNotice(data) {
+    if (!data.partial || !Array.isArray(data.failed_shards)) return null;
+    const shards = data.failed_shards.map((f) => String(f.shard)).join(current.lang === 'en' ? ', ' : '، ');
+    return h('p', { class: 'notice partial', role: 'alert' }, t('partial', { shards }));
   }
 
   function renderHit(state, hit) {
@@ -1551,14 +1562,14 @@
     const body = byId('claims-body');
     const groups = Array.isArray(data.groups) ? data.groups : [];
     if (!groups.length) {
-      body.replaceChildren(h('p', { class: 'notice' }, t('noClaims')));
+      body.replaceChildren(...[partialNotice(data), h('p', { class: 'notice' }, t('noClaims'))].filter(Boolean));
       return;
     }
     const summary = h('p', { class: 'claims-summary' }, t('claimsSummary', {
       groups: formatNumber(groups.length), reports: plural('reports', data.reports || 0),
     }));
     const list = h('div', { class: 'claim-groups' }, groups.slice(0, groupsShown).map(renderClaimGroup));
-    body.replaceChildren(summary, list);
+    body.replaceChildren(...[partialNotice(data), summary, list].filter(Boolean));
     if (groups.length > groupsShown) {
       body.append(h('button', {
         type: 'button', class: 'more-groups', onclick: () => {

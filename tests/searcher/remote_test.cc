@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "common/errors.h"
 #include "searcher/result_json.h"
@@ -119,6 +120,66 @@ TEST_F(RemoteShards, AnUnreachableShardIsAnErrorNamingIt) {
     FAIL() << "opened an index with an unreachable shard";
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("remote tcp 127.0.0.1 " + std::to_string(closed)), std::string::npos) << e.what();
+  }
+}
+
+/** An answer without its partial and failed_shards keys, to compare with a whole one. */
+nlohmann::json without_partial(nlohmann::json j) {
+  j.erase("partial");
+  j.erase("failed_shards");
+  return j;
+}
+
+TEST_F(RemoteShards, WithAllowPartialAShardThatStopsAnsweringIsLeftOutAndNamed) {
+  TcpServer first(local_ + "/shard-00"), second(local_ + "/shard-01");
+  ASSERT_TRUE(first.ready() && second.ready());
+  const std::string both = stub("partial-both", {remote_line(first), remote_line(second)});
+  const std::string first_only = stub("partial-first", {remote_line(first)});
+  SearchRequest request{"قتلى", 0, 10, true};
+  request.facet_options.size = 1000;
+  Searcher strict(both), partial(both, {}, text::StopWordList::builtin(), ShardPolicy::AnswerFromTheRest);
+  Searcher reference(first_only);
+  const nlohmann::json whole = answer(strict, request), of_first = answer(reference, request);
+  EXPECT_EQ(answer(partial, request), whole);
+  EXPECT_EQ(whole["partial"], false);
+  EXPECT_EQ(whole["failed_shards"], nlohmann::json::array());
+
+  second.stop();
+  try {
+    strict.search(request);
+    ADD_FAILURE() << "a search without one of its shards answered";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("--allow-partial"), std::string::npos) << e.what();
+  }
+  const nlohmann::json partly = answer(partial, request);
+  EXPECT_EQ(partly["partial"], true);
+  ASSERT_EQ(partly["failed_shards"].size(), 1u) << partly["failed_shards"];
+  EXPECT_EQ(partly["failed_shards"][0]["shard"], remote_line(second));
+  EXPECT_EQ(without_partial(partly), without_partial(of_first)) << "the answer is the other shard's";
+  const nlohmann::json claims_partly = claims(partial, SearchRequest{"claim:casualties"}, true);
+  EXPECT_EQ(claims_partly["partial"], true);
+  EXPECT_EQ(stats_json(partial.stats({}))["partial"], true);
+
+  // A searcher opened while the shard is down starts partial.
+  Searcher opened_partial(both, {}, text::StopWordList::builtin(), ShardPolicy::AnswerFromTheRest);
+  EXPECT_EQ(answer(opened_partial, request), partly);
+
+  // Back on its port, the shard rejoins at a refresh (tried again every two seconds).
+  TcpServer again(local_ + "/shard-01", second.port());
+  ASSERT_TRUE(again.ready());
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  EXPECT_TRUE(partial.refresh());
+  EXPECT_EQ(answer(partial, request), whole);
+}
+
+TEST_F(RemoteShards, WithAllowPartialAnIndexWithoutAnyShardAnsweringIsStillAnError) {
+  const std::string closed = "remote tcp 127.0.0.1 " + std::to_string(free_port());
+  const std::string index = stub("none-answers", {closed});
+  try {
+    Searcher searcher(index, {}, text::StopWordList::builtin(), ShardPolicy::AnswerFromTheRest);
+    FAIL() << "opened an index of which no shard answers";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find(closed), std::string::npos) << e.what();
   }
 }
 

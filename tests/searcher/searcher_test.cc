@@ -99,8 +99,11 @@ TEST_F(SearcherTest, JsonHoldsTheDocumentedKeys) {
   nlohmann::json out = result_json(request, result);
   std::vector<std::string> keys;
   for (const auto& [key, value] : out.items()) keys.push_back(key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"hits", "mode", "query", "relaxed", "strict_total", "took_ms", "total"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"failed_shards", "hits", "mode", "partial", "query", "relaxed", "strict_total",
+                                            "took_ms", "total"}));
   EXPECT_EQ(out["query"], "وقف إطلاق النار");
+  EXPECT_EQ(out["partial"], false);
+  EXPECT_EQ(out["failed_shards"], nlohmann::json::array());
   EXPECT_EQ(out["total"]["value"], result.total);
   EXPECT_EQ(out["total"]["exact"], true);
   EXPECT_GE(out["took_ms"].get<double>(), 0.0);

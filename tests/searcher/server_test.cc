@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "tests/support/run_command.h"
+#include "tests/support/tcp_server.h"
 
 namespace marsad::searcher {
 namespace {
@@ -311,6 +312,46 @@ TEST_F(ServerTest, UnavailableUntilTheIndexExistsThenNewDataWithoutARestart) {
   ASSERT_EQ(std::system((kIndexer + " --db " + index + " " + (dir / "two.jsonl").string() + " > /dev/null 2>&1").c_str()), 0);
   EXPECT_EQ(get_json(server, "/api/search" + query_string({{"q", "حلب"}}))["total"]["value"], 2);
   EXPECT_EQ(get_json(server, "/healthz")["documents"], 2);
+}
+
+TEST_F(ServerTest, WithAllowPartialAnUnreachableShardIsNamedInTheAnswer) {
+  // The index's own shards and one that no one serves.
+  const fs::path dir = dir_ / "partial";
+  fs::create_directories(dir);
+  const std::string closed = "remote tcp 127.0.0.1 " + std::to_string(testing_support::free_port());
+  {
+    std::ofstream stub(dir / "XAPIANDB");
+    std::ifstream own(fs::path(index_) / "XAPIANDB");
+    for (std::string line; std::getline(own, line);)
+      if (line.starts_with("auto ")) stub << "auto " << (fs::path(index_) / line.substr(5)).string() << "\n";
+    stub << closed << "\n";
+  }
+  const std::string q = "/api/search" + query_string({{"q", "قتلى"}});
+  {
+    RunningServer strict(dir.string());
+    const nlohmann::json refused = get_json(strict, q, 503);
+    EXPECT_NE(refused["error"]["message"].get<std::string>().find(closed), std::string::npos) << refused;
+  }
+  ServerOptions options;
+  options.allow_partial = true;
+  RunningServer partial(dir.string(), options);
+  const nlohmann::json answer = get_json(partial, q);
+  EXPECT_EQ(answer["partial"], true);
+  ASSERT_EQ(answer["failed_shards"].size(), 1u) << answer;
+  EXPECT_EQ(answer["failed_shards"][0]["shard"], closed);
+  RunningServer whole(index_);
+  const nlohmann::json all = get_json(whole, q);
+  EXPECT_EQ(all["partial"], false);
+  EXPECT_EQ(answer["total"], all["total"]) << "the unreachable shard held nothing";
+
+  // The command line alike: an error naming the shard, or a warning and the partial answer.
+  const auto refused = testing_support::run_command(kSearch + " --db " + dir.string() + " قتلى");
+  EXPECT_EQ(refused.status, 1);
+  EXPECT_NE(refused.output.find(closed), std::string::npos) << refused.output;
+  EXPECT_EQ(std::count(refused.output.begin(), refused.output.end(), '\n'), 1) << refused.output;
+  const auto warned = testing_support::run_command(kSearch + " --db " + dir.string() + " --allow-partial --no-facets قتلى");
+  EXPECT_EQ(warned.status, 0);
+  EXPECT_NE(warned.output.find("warning: partial answer: shard '" + closed + "'"), std::string::npos) << warned.output;
 }
 
 TEST_F(ServerTest, EachRequestIsLoggedWithItsStatusButNotItsQuery) {

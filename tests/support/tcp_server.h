@@ -27,14 +27,16 @@ inline int free_port() {
   return ntohs(address.sin_port);
 }
 
-/** xapian-tcpsrv serving one database on a loopback port, until destroyed. */
+/** xapian-tcpsrv serving one database on a loopback port (`port`, or a free one when 0), until destroyed. */
 class TcpServer {
  public:
-  explicit TcpServer(const std::string& database) {
+  explicit TcpServer(const std::string& database, int port = 0) {
     for (int attempt = 0; attempt < 5 && !ready(); ++attempt) {
-      port_ = free_port();
+      stop();
+      port_ = port != 0 ? port : free_port();
       pid_ = fork();
       if (pid_ == 0) {
+        setpgid(0, 0);  // a group of its own with the children it forks per connection, to stop them all
         freopen("/dev/null", "w", stderr);  // it reports every closed connection
         execlp("xapian-tcpsrv", "xapian-tcpsrv", "--quiet", "--interface", "127.0.0.1", "--port",
                std::to_string(port_).c_str(), database.c_str(), static_cast<char*>(nullptr));
@@ -43,9 +45,16 @@ class TcpServer {
       for (int wait = 0; wait < 50 && !ready(); ++wait) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
   }
-  ~TcpServer() {
+  ~TcpServer() { stop(); }
+  TcpServer(const TcpServer&) = delete;
+  TcpServer& operator=(const TcpServer&) = delete;
+  /** Kills the server and the connections it serves, as when its machine goes down. */
+  void stop() {
+    if (pid_ <= 0) return;
+    kill(-pid_, SIGKILL);
     kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
+    pid_ = -1;
   }
   int port() const { return port_; }
   /** Whether something accepts connections on the port. */

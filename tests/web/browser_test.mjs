@@ -235,6 +235,27 @@ const steps = [
     assert.equal(shown.trim(), english.label_en, `the facet label of ${english.id}`);
   }],
 
+  ['an answer from some shards only names the shards left out', async (page) => {
+    // The API's own answer, marked partial as serve --allow-partial marks it when a shard is down.
+    const shard = 'remote tcp 10.0.0.12 8100';
+    const pattern = '**/api/search?*';
+    await page.route(pattern, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      await route.fulfill({ response, json: { ...body, partial: true, failed_shards: [{ shard, error: "Couldn't connect" }] } });
+    });
+    try {
+      await search(page, 'بيان');
+      const notice = page.locator('#results-head .notice.partial');
+      assert.ok(await notice.isVisible(), 'no notice of a partial answer');
+      assert.ok((await notice.textContent()).includes(shard), `the notice does not name the shard: "${await notice.textContent()}"`);
+    } finally {
+      await page.unroute(pattern);
+    }
+    await search(page, 'قتلى');
+    assert.equal(await page.locator('.notice.partial').count(), 0, 'a whole answer shows the notice of a partial one');
+  }],
+
   ['at 360 px wide nothing overflows', async (page) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.waitForTimeout(300);  // the charts redraw after a resize settles
