@@ -4,22 +4,20 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "bench/common/child.h"
+#include "bench/common/corpus.h"
+#include "bench/common/machine.h"
+#include "bench/common/queries.h"
 #include "bench/common/work_dir.h"
 #include "common/cli/run_main.h"
 #include "common/errors.h"
-#include "common/io/line_reader.h"
 #include "common/text/utf8.h"
 #include "searcher/searcher.h"
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
-#include <cmath>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -27,8 +25,6 @@
 #include <iostream>
 #include <map>
 #include <optional>
-#include <regex>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -50,6 +46,16 @@ namespace {
 constexpr int kSkip = 77;
 constexpr Xapian::valueno kPlainDateSlot = 0;  // YYYYMMDD, as marsad-bench-plain-indexer stores it
 
+using marsad::bench::describe;
+using marsad::bench::machine;
+using marsad::bench::median;
+using marsad::bench::Query;
+using marsad::bench::read_queries;
+using marsad::bench::run_child;
+using marsad::bench::Summary;
+using marsad::bench::summarize;
+using marsad::bench::write_corpus;
+
 /** The command line. */
 struct Options {
   std::string input = "../shared/data/saudinewsnet/saudinewsnet.jsonl.gz";
@@ -61,126 +67,6 @@ struct Options {
   std::size_t scale = 0, max_docs = 0;
   int rounds = 5, threads = 2;
 };
-
-/** A row of the query set. */
-struct Query {
-  std::string id, category, text;
-  bool free_text = true;  // no field syntax: the plain engines run it too
-};
-
-/** Whether a query uses field syntax: a Latin word followed by ':' (actor:, date:…). */
-bool uses_fields(const std::string& text) {
-  static const std::regex field(R"((^|[\s(+-])[A-Za-z_]+:)");
-  return std::regex_search(text, field);
-}
-
-/** Whether s holds nothing but white space. */
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r") == std::string::npos; }
-
-/** The TAB-separated cells of a line, an empty last cell included. */
-std::vector<std::string> split_tabs(const std::string& line) {
-  std::vector<std::string> cells;
-  std::stringstream in(line);
-  for (std::string cell; std::getline(in, cell, '\t');) cells.push_back(cell);
-  if (!line.empty() && line.back() == '\t') cells.emplace_back();
-  return cells;
-}
-
-/** The position of column `name` in the header; InputError when it is absent. */
-std::size_t column(const std::vector<std::string>& header, const std::string& name, const std::string& path) {
-  auto it = std::find(header.begin(), header.end(), name);
-  if (it == header.end()) throw marsad::InputError(path + ": no column '" + name + "' in the header");
-  return static_cast<std::size_t>(it - header.begin());
-}
-
-/** The rows of a TSV with a header naming at least `category` and `query` (`id` optional). */
-std::vector<Query> read_queries(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw marsad::InputError(path + ": cannot open");
-  std::string line;
-  if (!std::getline(in, line)) throw marsad::InputError(path + ": empty");
-  const auto header = split_tabs(line);
-  const std::size_t query_col = column(header, "query", path), category_col = column(header, "category", path);
-  const auto id_it = std::find(header.begin(), header.end(), "id");
-  std::vector<Query> queries;
-  for (std::size_t number = 2; std::getline(in, line); ++number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (blank(line)) continue;
-    const auto cells = split_tabs(line);
-    if (cells.size() <= std::max(query_col, category_col))
-      throw marsad::InputError(path + ":" + std::to_string(number) + ": fewer columns than the header");
-    Query q;
-    q.id = id_it != header.end() && static_cast<std::size_t>(id_it - header.begin()) < cells.size()
-               ? cells[id_it - header.begin()]
-               : "line " + std::to_string(number);
-    q.category = cells[category_col];
-    q.text = cells[query_col];
-    q.free_text = !uses_fields(q.text) && !blank(q.text);
-    queries.push_back(std::move(q));
-  }
-  if (queries.empty()) throw marsad::InputError(path + ": no queries");
-  return queries;
-}
-
-/** Runs args[0] with args (its stdout sent to stderr) and waits; throws unless it exits with 0. */
-double run_child(const std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  std::cout.flush();
-  std::cerr.flush();
-  const auto start = std::chrono::steady_clock::now();
-  const pid_t pid = fork();
-  if (pid < 0) throw marsad::Error(std::string("fork: ") + std::strerror(errno));
-  if (pid == 0) {
-    dup2(STDERR_FILENO, STDOUT_FILENO);
-    execv(argv[0], argv.data());
-    std::fprintf(stderr, "%s: cannot run: %s\n", argv[0], std::strerror(errno));
-    _exit(127);
-  }
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) throw marsad::Error(std::string("waitpid: ") + std::strerror(errno));
-  }
-  if (WIFSIGNALED(status))
-    throw marsad::Error(args[0] + " was killed by signal " + std::to_string(WTERMSIG(status)));
-  if (WEXITSTATUS(status) != 0)
-    throw marsad::Error(args[0] + " exited with status " + std::to_string(WEXITSTATUS(status)));
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-/** The record with "-rN" appended to its id (N > 0), as one JSON line. */
-std::string replica(const std::string& line, std::size_t n) {
-  json record = json::parse(line);
-  record["id"] = record["id"].get<std::string>() + "-r" + std::to_string(n);
-  return record.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-/**
- * Writes the first `per_pass` JSON records of `input` (all when 0) to `out`, again and again with
- * ids suffixed -r1, -r2…, until `total` records are written (one pass when total is 0). Returns the count.
- */
-std::size_t write_corpus(const std::string& input, std::size_t per_pass, std::size_t total, const fs::path& out) {
-  std::ofstream file(out, std::ios::binary);
-  if (!file) throw marsad::InputError(out.string() + ": cannot create");
-  std::size_t written = 0;
-  for (std::size_t pass = 0; pass == 0 || written < total; ++pass) {
-    marsad::io::LineReader reader(input);
-    std::size_t in_pass = 0;
-    std::string line;
-    while ((per_pass == 0 || in_pass < per_pass) && (total == 0 || written < total) && reader.next(line)) {
-      const json record = json::parse(line, nullptr, false);
-      if (record.is_discarded() || !record.is_object() || !record.contains("id") || !record["id"].is_string()) continue;
-      file << (pass == 0 ? line : replica(line, pass)) << '\n';
-      ++in_pass;
-      ++written;
-    }
-    if (in_pass == 0) throw marsad::InputError(input + ": no JSON records with an id");
-  }
-  file.close();
-  if (!file) throw marsad::InputError(out.string() + ": write error");
-  return written;
-}
 
 /** A Marsad index and a plain one over the same records. */
 struct IndexSet {
@@ -224,8 +110,8 @@ void build(IndexSet& set, const Options& o, const std::string& corpus) {
   std::cerr << "building " << set.label << " indexes in " << set.dir.string() << "\n";
   // --keep-duplicates: the plain indexer keeps every record, and replicas are duplicates by body.
   set.marsad_seconds = run_child({o.marsad_index, "--db", set.marsad_db.string(), "--threads", std::to_string(o.threads),
-                                  "--quiet", "--keep-duplicates", corpus});
-  set.plain_seconds = run_child({o.plain_indexer, "--db", set.plain_db.string(), "--input", corpus});
+                                  "--quiet", "--keep-duplicates", corpus}).seconds;
+  set.plain_seconds = run_child({o.plain_indexer, "--db", set.plain_db.string(), "--input", corpus}).seconds;
 }
 
 using marsad::bench::WorkDir;
@@ -309,17 +195,6 @@ struct QueryRuns {
   std::optional<std::string> error[kEngines];
 };
 
-/** One line for an exception of Marsad, Xapian or the standard library. */
-std::string describe(const std::exception_ptr& e) {
-  try {
-    std::rethrow_exception(e);
-  } catch (const Xapian::Error& x) {
-    return x.get_type() + std::string(": ") + x.get_msg();
-  } catch (const std::exception& x) {
-    return x.what();
-  }
-}
-
 /** Times one search; a query that throws is recorded as failed and not run again. */
 void time_one(const Engine& engine, const std::string& query, QueryRuns& runs, EngineId id, bool keep_sample) {
   if (runs.error[id]) return;
@@ -350,31 +225,6 @@ std::vector<QueryRuns> measure(const std::vector<Query>& queries, const Engine (
   return runs;
 }
 
-/** Latency of a set of timed runs, in milliseconds. */
-struct Summary {
-  std::size_t queries = 0, samples = 0;
-  double p50 = 0, p95 = 0, p99 = 0, mean = 0;
-};
-
-/** Nearest-rank percentile of sorted samples. */
-double percentile(const std::vector<double>& sorted, double p) {
-  if (sorted.empty()) return 0;
-  const auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(sorted.size())));
-  return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
-}
-
-/** Percentiles and mean of the timed runs of `queries` queries. */
-Summary summarize(std::vector<double> samples, std::size_t queries) {
-  std::sort(samples.begin(), samples.end());
-  Summary s{queries, samples.size()};
-  s.p50 = percentile(samples, 0.50);
-  s.p95 = percentile(samples, 0.95);
-  s.p99 = percentile(samples, 0.99);
-  for (double x : samples) s.mean += x;
-  if (!samples.empty()) s.mean /= static_cast<double>(samples.size());
-  return s;
-}
-
 /** Whether any engine failed on the query: it is then left out of every summary. */
 bool failed(const QueryRuns& r) { return r.error[kMarsad] || r.error[kPlain] || r.error[kPlainDate]; }
 
@@ -390,9 +240,6 @@ Summary summarize_engine(const std::vector<Query>& queries, const std::vector<Qu
   }
   return summarize(std::move(samples), count);
 }
-
-/** The median of one query's timed runs. */
-double median(std::vector<double> v) { return summarize(std::move(v), 1).p50; }
 
 /** What is reported for one index set. */
 struct Report {
@@ -426,24 +273,6 @@ Report make_report(const IndexSet& set, const std::vector<Query>& queries, const
 double ratio(double a, double b) { return b > 0 ? a / b : 0; }
 /** How a figure stands against its target. */
 const char* verdict(bool met) { return met ? "met" : "NOT met"; }
-
-/** The value after the colon on the first line of `path` that starts with `key`. */
-std::string first_line_of(const char* path, const std::string& key) {
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);)
-    if (line.rfind(key, 0) == 0) return line.substr(line.find(':') + 1);
-  return {};
-}
-
-/** CPU model, cores and load average, for the record. */
-std::string machine() {
-  std::string cpu = first_line_of("/proc/cpuinfo", "model name");
-  cpu.erase(0, cpu.find_first_not_of(' '));
-  std::ifstream load("/proc/loadavg");
-  std::string one, five;
-  load >> one >> five;
-  return cpu + ", " + std::to_string(sysconf(_SC_NPROCESSORS_ONLN)) + " cores, load average " + one + " " + five;
-}
 
 /** One line of the latency table. */
 void print_row(std::ostream& out, const std::string& name, const Summary& s) {
