@@ -14,7 +14,9 @@
 namespace marsad {
 
 void write_index_metadata(Xapian::WritableDatabase& shard, const text::AnalyzerSettings& settings,
-                          const TaggingSettings& tagging, unsigned shard_index, unsigned shard_count) {
+                          const TaggingSettings& tagging, unsigned shard_index, unsigned shard_count,
+                          std::string_view partition) {
+  if (!partition.empty()) shard.set_metadata(std::string(schema::kPartitionKey), std::string(partition));
   shard.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kVersion));
   shard.set_metadata(std::string(schema::kAnalysisKey), settings.describe(text::Lexicon::builtin()));
   shard.set_metadata(std::string(schema::kShardIndexKey), std::to_string(shard_index));
@@ -138,6 +140,16 @@ bool has_remote_shards(const std::string& index_path) {
 }
 
 bool index_is_tagged(const Xapian::Database& db) { return db.get_metadata(std::string(schema::kTaggingKey)) != "off"; }
+
+void check_index_partition(const Xapian::Database& db, const std::string& index_path, std::string_view partition) {
+  const std::string stored = db.get_metadata(std::string(schema::kPartitionKey));
+  if (stored == partition) return;
+  const std::string holds = stored.empty() ? "all of its input" : "partition " + stored + " of its input";
+  const std::string fix = stored.empty() ? "add to it without --partition" : "add to it with --partition " + stored;
+  const std::string asked = partition.empty() ? "the whole input" : "partition " + std::string(partition);
+  throw ConfigError(index_path + " holds " + holds + ", not " + asked + "; " + fix +
+                    ", or index into another folder");
+}
 
 void check_index_tagging(const Xapian::Database& db, const std::string& index_path, const TaggingSettings& tagging) {
   if (index_is_tagged(db) != tagging.enabled)

@@ -1,6 +1,7 @@
 #pragma once
 // What an index records about how it was built, and the check that a reader or writer agrees.
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,9 +19,15 @@ struct TaggingSettings {
   const tag::Gazetteer& resolved_gazetteer() const { return gazetteer ? *gazetteer : tag::Gazetteer::builtin(); }
 };
 
-/** Writes schema version, analysis and tagging settings (and shard numbering) into one shard. */
+/** Writes schema version, analysis and tagging settings, shard numbering and the partition ("K/N",
+ *  empty for the whole input) into one shard. */
 void write_index_metadata(Xapian::WritableDatabase& shard, const text::AnalyzerSettings& settings,
-                          const TaggingSettings& tagging, unsigned shard_index, unsigned shard_count);
+                          const TaggingSettings& tagging, unsigned shard_index, unsigned shard_count,
+                          std::string_view partition = {});
+
+/** For adding to an existing index: throws ConfigError when it holds another partition of its input
+ *  than `partition` ("K/N", empty for the whole input), saying which option adds to it. */
+void check_index_partition(const Xapian::Database& db, const std::string& index_path, std::string_view partition);
 
 /**
  * Throws ConfigError when db (opened from index_path) was built with another schema version or

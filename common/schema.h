@@ -78,6 +78,9 @@ inline constexpr std::string_view kShardIndexKey = "marsad.shard";
  *  queries resolve names to the ids indexing gave them, whatever file a user added. */
 inline constexpr std::string_view kGazetteerKey = "marsad.gazetteer";
 inline constexpr std::string_view kGazetteerFingerprintKey = "marsad.gazetteer.fingerprint";
+/** "K/N" when the index holds partition K of N of its input (marsad-index --partition); absent or
+ *  empty when it holds all of it. */
+inline constexpr std::string_view kPartitionKey = "marsad.partition";
 /** "on" or "off" (marsad-index --no-tagging): whether documents carry entity and claim terms. */
 inline constexpr std::string_view kTaggingKey = "marsad.tagging";
 

@@ -58,6 +58,8 @@ void print_index_info(const std::string& path, std::ostream& out) {
     throw InputError(path + ": cannot open index: " + e.get_msg());
   }
   out << "index          " << path << " (" << db.get_metadata(std::string(schema::kShardCountKey)) << " shard(s))\n";
+  if (const std::string partition = db.get_metadata(std::string(schema::kPartitionKey)); !partition.empty())
+    out << "partition      " << partition << " of its input\n";
   out << "documents      " << db.get_doccount() << '\n';
   auto undated = db.get_termfreq(std::string(schema::kNoDateTerm));
   if (db.get_doccount() > undated) {

@@ -139,7 +139,7 @@ struct IndexWriter::Shard {
 };
 
 IndexWriter::IndexWriter(const std::string& path, const text::AnalyzerSettings& settings, const TaggingSettings& tagging,
-                         unsigned shards_for_new_index)
+                         unsigned shards_for_new_index, const std::string& partition)
     : path_(path) {
   std::error_code ec;
   fs::path stub = fs::path(path) / schema::kStubFileName;
@@ -154,6 +154,7 @@ IndexWriter::IndexWriter(const std::string& path, const text::AnalyzerSettings& 
     }
     check_index_metadata(whole, path, settings);
     check_index_tagging(whole, path, tagging);
+    check_index_partition(whole, path, partition);
     count = static_cast<unsigned>(std::stoul(whole.get_metadata(std::string(schema::kShardCountKey))));
   } else {
     if (fs::exists(path, ec) && !fs::is_empty(path, ec))
@@ -169,7 +170,7 @@ IndexWriter::IndexWriter(const std::string& path, const text::AnalyzerSettings& 
     std::string shard_path = (fs::path(path) / schema::shard_directory_name(i)).string();
     shard->db = open_shard(path, shard_path, existed_ ? Xapian::DB_OPEN : Xapian::DB_CREATE_OR_OPEN);
     if (!existed_) {
-      write_index_metadata(shard->db, settings, tagging, i, count);
+      write_index_metadata(shard->db, settings, tagging, i, count, partition);
       shard->db.commit();
       shard->fresh = true;
     }

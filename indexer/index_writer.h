@@ -36,8 +36,10 @@ struct WriteCounts {
  */
 class IndexWriter {
  public:
+  /** `partition` is "K/N" (marsad-index --partition) or empty for the whole input; an existing index
+   *  must hold the same one. */
   IndexWriter(const std::string& path, const text::AnalyzerSettings& settings, const TaggingSettings& tagging,
-              unsigned shards_for_new_index);
+              unsigned shards_for_new_index, const std::string& partition = {});
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;

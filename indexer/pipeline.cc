@@ -77,7 +77,9 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
     taggers = {&*entity_tagger, &*claim_tagger};
   }
 
-  IndexWriter writer(options.db_path, options.analysis, tagging, options.shards);
+  const std::string partition =
+      options.partitions > 1 ? std::to_string(options.partition) + "/" + std::to_string(options.partitions) : "";
+  IndexWriter writer(options.db_path, options.analysis, tagging, options.shards, partition);
   summary.shards = writer.shard_count();
   auto body_hashes = writer.existing_body_hashes();
   // Each report's body hash, so that a report whose body changes frees its old one.

@@ -127,6 +127,31 @@ TEST(MarsadIndex, PartitionsHoldEveryRecordOnceAndTheSameOnesOnEveryRun) {
   }
 }
 
+TEST(MarsadIndex, AnIndexHoldsOnePartitionAndRefusesRunsForAnother) {
+  auto dir = scratch("partition-kept");
+  const std::string corpus = std::string(MARSAD_SOURCE_DIR) + "/corpus/reports.jsonl";
+  const std::string db = (dir / "p1").string(), whole = (dir / "whole").string();
+  ASSERT_EQ(run("--db " + db + " --quiet --partition 1/2 " + corpus).status, 0);
+  ASSERT_EQ(run("--db " + whole + " --quiet " + corpus).status, 0);
+  EXPECT_NE(run("--db " + db + " --info").out.find("partition      1/2 of its input"), std::string::npos);
+  EXPECT_EQ(run("--db " + whole + " --info").out.find("\npartition "), std::string::npos);
+  struct Case {
+    std::string index, option, says;
+  };
+  for (const Case& c : {Case{db, "--partition 2/2", "holds partition 1/2 of its input, not partition 2/2; add to it with --partition 1/2"},
+                        Case{db, "--partition 1/3", "not partition 1/3"},
+                        Case{db, "", "not the whole input; add to it with --partition 1/2"},
+                        Case{whole, "--partition 1/2", "holds all of its input, not partition 1/2; add to it without --partition"}}) {
+    const Result r = run("--db " + c.index + " --quiet " + c.option + " " + corpus);
+    EXPECT_EQ(r.status, 1) << c.option << ": " << r.out;
+    EXPECT_NE(r.out.find(c.says), std::string::npos) << c.option << ": " << r.out;
+  }
+  // The same partition again adds to it.
+  const Result again = run("--db " + db + " --partition 1/2 " + corpus);
+  EXPECT_EQ(again.status, 0) << again.out;
+  EXPECT_NE(again.out.find("unchanged"), std::string::npos) << again.out;
+}
+
 TEST(MarsadIndex, AReportWhoseBodyChangedFreesItsOldBodyForANewRecord) {
   auto dir = scratch("changed-body");
   const std::string db = (dir / "db").string();
