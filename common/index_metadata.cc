@@ -94,6 +94,8 @@ std::vector<std::pair<std::string, Xapian::Database>> open_every_shard(const std
     if (line.empty() || line[0] == '#') continue;
     try {
       shards.emplace_back(line, open_stub_line(dir, line));
+    } catch (const Xapian::DatabaseModifiedError&) {
+      throw;  // a writer committed while the shard was opened: the caller opens it again
     } catch (const Xapian::Error& e) {
       std::string why = e.get_msg();
       if (const char* detail = e.get_error_string()) why.append(" (").append(detail).append(")");

@@ -56,7 +56,7 @@ struct ShardFailure {
  * Each shard the index's stub file names, in its order (the order of Xapian's combined docids), as
  * its stub line and a database of its own. A shard that cannot be opened is an InputError naming it;
  * with `failures`, it is recorded there and left out instead, and only an index of which no shard
- * opens is an error.
+ * opens is an error. Xapian::DatabaseModifiedError when a writer's commits raced the opening (open again).
  */
 std::vector<std::pair<std::string, Xapian::Database>> open_every_shard(const std::string& index_path,
                                                                        std::vector<ShardFailure>* failures = nullptr);

@@ -125,15 +125,19 @@ Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings setting
       query_normalizer_(text::NormalizerOptions{.lowercase = false}) {
   if (!std::filesystem::exists(std::filesystem::path(index_path) / schema::kStubFileName))
     throw InputError(index_path + " is not a Marsad index; build one with: marsad-index --db " + index_path + " INPUT...");
-  try {
-    db_ = open_shards();
-  } catch (const Xapian::Error& e) {
-    throw InputError(index_path + ": cannot open index: " + e.get_msg());
+  // A writer committing meanwhile can discard the revision being read (the gazetteer is a large
+  // metadata value): open the newest one again, as a search would.
+  constexpr int kMaxAttempts = 10;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      open_and_check(settings);
+      break;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kMaxAttempts) throw;
+    } catch (const Xapian::DatabaseCorruptError&) {
+      if (attempt == kMaxAttempts) throw;
+    }
   }
-  check_every_shard(index_path, settings, policy_ == ShardPolicy::AnswerFromTheRest);
-  remote_shards_ = has_remote_shards(index_path);
-  tagged_ = index_is_tagged(db_);
-  gazetteer_ = index_gazetteer(db_, index_path);
   parser_.set_database(db_);
   parser_.set_stemmer(stem_);
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
@@ -160,6 +164,20 @@ Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings setting
   parser_.add_boolean_prefix("date", guarded(std::make_unique<DateFieldProcessor>(schema::kDateSlot)));
 }
 
+void Searcher::open_and_check(const text::AnalyzerSettings& settings) {
+  try {
+    db_ = open_shards();
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;
+  } catch (const Xapian::Error& e) {
+    throw InputError(index_path_ + ": cannot open index: " + e.get_msg());
+  }
+  check_every_shard(index_path_, settings, policy_ == ShardPolicy::AnswerFromTheRest);
+  remote_shards_ = has_remote_shards(index_path_);
+  tagged_ = index_is_tagged(db_);
+  gazetteer_ = index_gazetteer(db_, index_path_);
+}
+
 Xapian::Query Searcher::parse(const std::string& query, Xapian::Query::op default_op, const std::string& default_prefix) {
   parser_.set_default_op(default_op);
   parse_errors_.clear();
@@ -178,23 +196,34 @@ template <class Answer>
 Answer Searcher::retrying(const std::function<Answer()>& answer) {
   // A writer committing meanwhile can discard the revision being read: read the newest one again.
   // Xapian reports some such races as corruption; only a newer revision makes that worth a retry.
+  // Recovering can meet the same race (a commit while the index is opened again): that is one more
+  // attempt, not an error.
   constexpr int kMaxAttempts = 10;
+  bool shard_lost = false;  // the next attempt opens the index afresh, finding which shards answer
   for (int attempt = 1;; ++attempt) {
     try {
+      if (shard_lost) {
+        shard_lost = false;
+        open_afresh();
+      } else if (attempt > 1) {
+        recover();
+      }
       return answer();
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kMaxAttempts) throw;
-      recover();
     } catch (const Xapian::DatabaseCorruptError&) {
       if (attempt == kMaxAttempts) throw;
-      recover();
+    } catch (const Xapian::DatabaseOpeningError&) {
+      // The files of the revision read are gone: xapian-replicate, having sent a replica a whole
+      // copy, switches the shard's stub to it and deletes the old copy. recover() opens afresh.
+      if (attempt == kMaxAttempts) throw;
     } catch (const Xapian::NetworkError& e) {
       // A remote shard stopped answering: without it, when the policy allows.
       if (policy_ != ShardPolicy::AnswerFromTheRest)
         throw Error(index_path_ + ": a remote shard stopped answering (" + e.get_description() +
                     "); --allow-partial answers from the other shards");
       if (attempt == kMaxAttempts) throw;
-      open_afresh();
+      shard_lost = true;
     }
   }
 }
@@ -555,6 +584,10 @@ ClaimsResult Searcher::claims_once(const SearchRequest& request) {
 }
 
 std::vector<EntityInfo> Searcher::entities(std::optional<tag::EntityKind> kind, std::string_view prefix) {
+  return retrying<std::vector<EntityInfo>>([&] { return entities_once(kind, prefix); });
+}
+
+std::vector<EntityInfo> Searcher::entities_once(std::optional<tag::EntityKind> kind, std::string_view prefix) {
   const std::string latin = ascii_lower(prefix);
   const std::string arabic = prefix.empty() ? std::string() : analyzer_.analyze_word(prefix).normalized;
   auto matches = [&](const tag::Entity& e) {

@@ -140,8 +140,12 @@ class Searcher {
   bool tagged() const { return tagged_; }
 
  private:
+  /** Opens the index at its newest revision, checks its shards against `settings` and reads its
+   *  tagging and gazetteer. */
+  void open_and_check(const text::AnalyzerSettings& settings);
   SearchResult search_once(const SearchRequest& request);
   ClaimsResult claims_once(const SearchRequest& request);
+  std::vector<EntityInfo> entities_once(std::optional<tag::EntityKind> kind, std::string_view prefix);
   IndexStats stats_once(const FacetOptions& options);
   /** `answer()`, again on the newest revision when a writer replaced the one being read. */
   template <class Answer>

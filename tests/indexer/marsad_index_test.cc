@@ -24,6 +24,7 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kIndexer = std::string(MARSAD_BINARY_DIR) + "/indexer/marsad-index";
+const std::string kSearch = std::string(MARSAD_BINARY_DIR) + "/searcher/marsad-search";
 
 struct Result {
   int status;
@@ -333,17 +334,81 @@ pid_t start_indexing_and_wait_for_a_commit(const fs::path& dir, int n) {
   return pid;
 }
 
-TEST(MarsadIndex, KilledMidRunThenRerunHasEveryRecordExactlyOnce) {
-  auto dir = scratch("sigkill");
+/** A way of indexing that is killed outright (SIGKILL) after its first commit, then run again. */
+struct KillCase {
+  const char* what;
+  std::string folder;
+  std::vector<std::string> options;  // besides --db, --batch and the input
+  bool whole_corpus;                 // else a part of it: a partition
+  bool tagged;
+};
+
+void PrintTo(const KillCase& c, std::ostream* os) { *os << c.what; }
+
+/** Every record id an index holds. */
+std::set<std::string> all_ids(const fs::path& index) {
+  std::set<std::string> ids;
+  for (const auto& shard : ids_by_shard(index)) ids.insert(shard.begin(), shard.end());
+  return ids;
+}
+
+/** What marsad-search says the index holds: its reports and every facet value with its count. */
+nlohmann::json stats(const fs::path& index) {
+  auto r = marsad::testing_support::run_command(kSearch + " --db " + index.string() +
+                                                " --json stats --facet-size 1000 --interval day 2>/dev/null");
+  EXPECT_EQ(r.status, 0) << r.output;
+  return nlohmann::json::parse(r.output, nullptr, false);
+}
+
+class KilledMidRun : public testing::TestWithParam<KillCase> {};
+
+TEST_P(KilledMidRun, ThenRerunHoldsWhatACleanRunHoldsEachRecordOnce) {
+  const KillCase& c = GetParam();
+  auto dir = scratch("sigkill-" + c.folder);
   const int n = 6000;
-  pid_t pid = start_indexing_and_wait_for_a_commit(dir, n);
+  write_corpus(dir / "a.jsonl", n);
+  std::string options;
+  for (const std::string& option : c.options) options += option + ' ';
+  std::vector<std::string> args{"--db", (dir / "db").string(), "--batch", "200", "--quiet"};
+  args.insert(args.end(), c.options.begin(), c.options.end());
+  args.push_back((dir / "a.jsonl").string());
+  pid_t pid = start_indexer(args);
+  wait_for_first_commit(dir / "db", pid);
   kill(pid, SIGKILL);
   waitpid(pid, nullptr, 0);
-  EXPECT_LT(doccount(dir / "db"), static_cast<std::size_t>(n)) << "the run finished before the kill; make the corpus larger";
-  Result r = run("--db " + (dir / "db").string() + " --quiet " + (dir / "a.jsonl").string());
-  ASSERT_EQ(r.status, 0) << r.out;
-  expect_each_record_once(dir / "db", n);
+  const std::size_t committed = doccount(dir / "db");
+
+  Result rerun = run("--db " + (dir / "db").string() + " --quiet " + options + (dir / "a.jsonl").string());
+  ASSERT_EQ(rerun.status, 0) << rerun.out;
+  Result clean = run("--db " + (dir / "clean").string() + " --quiet " + options + (dir / "a.jsonl").string());
+  ASSERT_EQ(clean.status, 0) << clean.out;
+
+  const std::set<std::string> expected = all_ids(dir / "clean");
+  if (c.whole_corpus) {
+    EXPECT_EQ(expected.size(), static_cast<std::size_t>(n));
+  } else {
+    EXPECT_GT(expected.size(), static_cast<std::size_t>(n / 3));
+    EXPECT_LT(expected.size(), static_cast<std::size_t>(2 * n / 3));
+  }
+  EXPECT_LT(committed, expected.size()) << "the run finished before the kill; make the corpus larger";
+  EXPECT_EQ(all_ids(dir / "db"), expected);
+  Xapian::Database index((dir / "db").string());
+  EXPECT_EQ(index.get_doccount(), expected.size());
+  for (const std::string& id : expected) ASSERT_EQ(index.get_termfreq("Q" + id), 1u) << "record " << id;
+  // The same reports, dates, sources, and with tagging the same actors, places, claims and claimants.
+  const nlohmann::json facets = stats(dir / "clean");
+  ASSERT_TRUE(facets.contains("facets")) << facets;
+  EXPECT_EQ(stats(dir / "db"), facets);
+  EXPECT_EQ(facets["facets"]["place"].empty(), !c.tagged) << facets["facets"];
+  EXPECT_EQ(facets["facets"]["claim"].empty(), !c.tagged) << facets["facets"];
 }
+
+INSTANTIATE_TEST_SUITE_P(
+    Indexes, KilledMidRun,
+    testing::Values(KillCase{"tagged, as by default", "tagged", {}, true, true},
+                    KillCase{"one partition of two", "partition", {"--partition", "1/2"}, false, true},
+                    KillCase{"words only", "words", {"--no-tagging"}, true, false}),
+    [](const testing::TestParamInfo<KillCase>& info) { return info.param.folder; });
 
 TEST(MarsadIndex, InterruptCommitsWhatWasReadAndExitsWith130) {
   auto dir = scratch("sigint");

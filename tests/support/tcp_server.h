@@ -27,6 +27,18 @@ inline int free_port() {
   return ntohs(address.sin_port);
 }
 
+/** Whether something accepts connections on a loopback port. */
+inline bool accepts_connections(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  close(fd);
+  return ok;
+}
+
 /** xapian-tcpsrv serving one database on a loopback port (`port`, or a free one when 0), until destroyed. */
 class TcpServer {
  public:
@@ -58,17 +70,7 @@ class TcpServer {
   }
   int port() const { return port_; }
   /** Whether something accepts connections on the port. */
-  bool ready() const {
-    if (port_ == 0) return false;
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = htons(static_cast<std::uint16_t>(port_));
-    const bool ok = connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-    close(fd);
-    return ok;
-  }
+  bool ready() const { return port_ != 0 && accepts_connections(port_); }
 
  private:
   int port_ = 0;
