@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -110,6 +111,47 @@ void RemoteShards::compare_remote_and_local() {
     all.size = 1000;
     EXPECT_EQ(stats_json(far.stats(all)), stats_json(local.stats(all))) << index;
   }
+}
+
+/** An answer with its hits as a set: partitions hold the reports in another order of document ids, so
+ *  reports of equal weight may be ranked in another order. */
+nlohmann::json hits_as_set(nlohmann::json j) {
+  std::sort(j["hits"].begin(), j["hits"].end(), [](const nlohmann::json& a, const nlohmann::json& b) { return a["id"] < b["id"]; });
+  return j;
+}
+
+TEST_F(RemoteShards, TwoPartitionsOnTwoServersAnswerAsOneIndexOfTheSameInput) {
+  const std::string corpus = std::string(MARSAD_SOURCE_DIR) + "/corpus/reports.jsonl " + (dir_ / "undated.jsonl").string();
+  std::vector<std::string> parts;
+  for (const char* k : {"1", "2"}) {
+    parts.push_back((dir_ / (std::string("part") + k)).string());
+    const std::string command = std::string(MARSAD_BINARY_DIR) + "/indexer/marsad-index --quiet --partition " + k + "/2 --db " +
+                                parts.back() + " " + corpus + " > /dev/null 2>&1";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+  }
+  TcpServer first(parts[0]), second(parts[1]);
+  ASSERT_TRUE(first.ready() && second.ready());
+  Searcher cluster(stub("partitions", {remote_line(first), remote_line(second)}));
+  Searcher local(local_);
+  for (const std::string query : {"قتلى", "\"وقف إطلاق النار\"", "claim:casualties date:2020", "actor:azerbaijan OR actor:armenia",
+                                  "قصف place:nagorno-karabakh"}) {
+    SearchRequest request{query, 0, 1000, true};
+    request.facet_options.size = 1000;
+    const nlohmann::json whole = answer(local, request);
+    ASSERT_GT(whole["total"]["value"], 0) << query;
+    EXPECT_EQ(hits_as_set(answer(cluster, request)), hits_as_set(whole)) << query;
+    request.sort = SortOrder::DateDescending;
+    request.limit = 10;
+    const nlohmann::json by_date = answer(cluster, request), whole_by_date = answer(local, request);
+    ASSERT_EQ(by_date["hits"].size(), whole_by_date["hits"].size()) << query;
+    for (std::size_t i = 0; i < by_date["hits"].size(); ++i)
+      EXPECT_EQ(by_date["hits"][i]["date"], whole_by_date["hits"][i]["date"]) << query << " (by date, hit " << i << ")";
+  }
+  const SearchRequest tolls{"claim:casualties place:nagorno-karabakh"};
+  EXPECT_EQ(claims(cluster, tolls, true), claims(local, tolls, true));
+  FacetOptions all;
+  all.size = 1000;
+  EXPECT_EQ(stats_json(cluster.stats(all)), stats_json(local.stats(all)));
 }
 
 TEST_F(RemoteShards, AnUnreachableShardIsAnErrorNamingIt) {
