@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <iostream>
 
 #include "common/errors.h"
 #include "common/io/line_reader.h"
@@ -38,6 +39,12 @@ std::size_t write_corpus(const std::string& input, std::size_t per_pass, std::si
   file.close();
   if (!file) throw InputError(out.string() + ": write error");
   return written;
+}
+
+bool corpus_present(const std::string& input) {
+  if (std::filesystem::exists(input)) return true;
+  std::cout << "SKIP: " << input << " not found (the external news corpus is not beside this checkout)\n";
+  return false;
 }
 
 }  // namespace marsad::bench

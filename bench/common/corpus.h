@@ -18,4 +18,10 @@ std::string replica(const std::string& line, std::size_t n);
 std::size_t write_corpus(const std::string& input, std::size_t per_pass, std::size_t total,
                          const std::filesystem::path& out);
 
+/** Exit code of a benchmark that cannot run here (ctest counts it as skipped). */
+inline constexpr int kSkip = 77;
+
+/** Whether the news corpus `input` is there; when not, says so on standard output (SKIP: …). */
+bool corpus_present(const std::string& input);
+
 }  // namespace marsad::bench

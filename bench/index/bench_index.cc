@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include "bench/common/corpus.h"
 #include "bench/common/work_dir.h"
 #include "common/io/line_reader.h"
 
@@ -37,7 +38,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kSkip = 77;
 
 
 struct Corpus {
@@ -272,10 +272,7 @@ int main(int argc, char** argv) {
   app.add_flag("--keep", keep, "keep the databases and the work directory");
   CLI11_PARSE(app, argc, argv);
 
-  if (!fs::exists(input)) {
-    std::cout << "SKIP: " << input << " not found (the external news corpus is not beside this checkout)\n";
-    return kSkip;
-  }
+  if (!marsad::bench::corpus_present(input)) return marsad::bench::kSkip;
   try {
     return run_benchmark(input, marsad_index, plain_indexer, threads, rounds, max_docs, work_dir, keep);
   } catch (const Xapian::Error& e) {

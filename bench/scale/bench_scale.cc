@@ -46,7 +46,6 @@ using marsad::bench::Summary;
 
 namespace {
 
-constexpr int kSkip = 77;
 constexpr double kShardSpeedTarget = 1.6;           // MB/s of 2 local shards over 1, on 2 cores
 constexpr double kP95TargetMs = 100;                // query p95 on 2 local shards…
 constexpr std::size_t kP95TargetRecords = 500'000;  // …at this many reports
@@ -550,9 +549,6 @@ int main(int argc, char** argv) {
   app.add_option("--marsad-index", o.marsad_index, "marsad-index executable")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
-  if (!fs::exists(o.input)) {
-    std::cout << "SKIP: " << o.input << " not found (the external news corpus is not beside this checkout)\n";
-    return kSkip;
-  }
+  if (!marsad::bench::corpus_present(o.input)) return marsad::bench::kSkip;
   return marsad::cli::run_main("marsad-bench-scale", [&] { return run(o); });
 }

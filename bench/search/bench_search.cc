@@ -43,7 +43,6 @@ using json = nlohmann::json;
 
 namespace {
 
-constexpr int kSkip = 77;
 constexpr Xapian::valueno kPlainDateSlot = 0;  // YYYYMMDD, as marsad-bench-plain-indexer stores it
 
 using marsad::bench::describe;
@@ -451,9 +450,6 @@ int main(int argc, char** argv) {
   app.add_option("--plain", o.plain_indexer, "baseline indexer executable")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
 
-  if (!fs::exists(o.input)) {
-    std::cout << "SKIP: " << o.input << " not found (the external news corpus is not beside this checkout)\n";
-    return kSkip;
-  }
+  if (!marsad::bench::corpus_present(o.input)) return marsad::bench::kSkip;
   return marsad::cli::run_main("marsad-bench-search", [&] { return run(o); });
 }

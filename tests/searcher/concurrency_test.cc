@@ -23,9 +23,12 @@
 #include "common/schema.h"
 #include "searcher/searcher.h"
 #include "tests/support/background_process.h"
+#include "tests/support/url.h"
 
 namespace marsad::searcher {
 namespace {
+
+using testing_support::encoded;
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
@@ -144,22 +147,6 @@ std::string first_errors(const std::vector<std::string>& errors) {
   std::string out;
   for (std::size_t i = 0; i < errors.size() && i < 5; ++i) out += errors[i] + "\n";
   if (errors.size() > 5) out += "… and " + std::to_string(errors.size() - 5) + " more\n";
-  return out;
-}
-
-/** `value` percent-encoded for a URL's query string. */
-std::string encoded(std::string_view value) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : value) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
   return out;
 }
 

@@ -14,9 +14,12 @@
 
 #include "tests/support/run_command.h"
 #include "tests/support/tcp_server.h"
+#include "tests/support/url.h"
 
 namespace marsad::searcher {
 namespace {
+
+using testing_support::query_string;
 
 namespace fs = std::filesystem;
 
@@ -49,29 +52,6 @@ class RunningServer {
   int port_ = 0;
   std::thread thread_;
 };
-
-/** `value` percent-encoded for a URL's query string. */
-std::string encoded(const std::string& value) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : value) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
-/** A URL's query string from parameters, each value percent-encoded. */
-std::string query_string(const std::vector<std::pair<std::string, std::string>>& params) {
-  std::string out;
-  for (const auto& [name, value] : params) out += (out.empty() ? "?" : "&") + name + "=" + encoded(value);
-  return out;
-}
 
 /** The answer without the time it took, which differs from run to run. */
 nlohmann::json without_time(nlohmann::json j) {
