@@ -57,7 +57,10 @@ Xapian::Database open_stub_line(const std::filesystem::path& index_dir, const st
     std::istringstream remote(rest);
     std::string kind, host;
     unsigned port = 0;
-    if (remote >> kind >> host >> port && kind == "tcp") return Xapian::Remote::open(host, port);
+    // A machine that is down may drop the connection attempt without a word: give up after 3 s,
+    // not Xapian's 10 s, so that a partial answer (--allow-partial) does not wait long for it.
+    constexpr useconds_t kTimeoutMs = 10000, kConnectTimeoutMs = 3000;
+    if (remote >> kind >> host >> port && kind == "tcp") return Xapian::Remote::open(host, port, kTimeoutMs, kConnectTimeoutMs);
   }
   std::string single = line;
   if ((backend == "auto" || backend == "glass" || backend == "chert" || backend == "honey") &&
@@ -115,10 +118,10 @@ Xapian::Database open_index(const std::string& index_path, std::vector<ShardFail
   return combined;
 }
 
-void check_every_shard(const std::string& index_path, const text::AnalyzerSettings& settings, bool skip_unopened) {
+void check_shards(const std::string& index_path, const std::vector<std::pair<std::string, Xapian::Database>>& shards,
+                  const text::AnalyzerSettings& settings) {
   std::string first_line, tagging, fingerprint;
-  std::vector<ShardFailure> unopened;
-  for (const auto& [line, shard] : open_every_shard(index_path, skip_unopened ? &unopened : nullptr)) {
+  for (const auto& [line, shard] : shards) {
     const std::string where = index_path + " (shard '" + line + "')";
     check_index_metadata(shard, where, settings);
     const std::string shard_tagging = shard.get_metadata(std::string(schema::kTaggingKey));

@@ -37,14 +37,13 @@ void check_index_metadata(const Xapian::Database& db, const std::string& index_p
                           const text::AnalyzerSettings& settings);
 
 /**
- * check_index_metadata on each shard of the index at `index_path` (a directory with a stub file, as
- * marsad-index writes it, whose lines may also name remote shards), and the same tagging and
- * gazetteer in all: Xapian reads a combined database's metadata from its first shard only. The
- * message of a mismatch names the shard. With `skip_unopened`, a shard that cannot be opened is not
- * checked (nor an error).
+ * check_index_metadata on each of `shards` (the stub lines and databases of the index at
+ * `index_path`, as open_every_shard gives them), and the same tagging and gazetteer in all: Xapian
+ * reads a combined database's metadata from its first shard only. The message of a mismatch names
+ * the shard.
  */
-void check_every_shard(const std::string& index_path, const text::AnalyzerSettings& settings,
-                       bool skip_unopened = false);
+void check_shards(const std::string& index_path, const std::vector<std::pair<std::string, Xapian::Database>>& shards,
+                  const text::AnalyzerSettings& settings);
 
 /** A shard that could not be opened: its stub line and why. */
 struct ShardFailure {

@@ -165,14 +165,15 @@ Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings setting
 }
 
 void Searcher::open_and_check(const text::AnalyzerSettings& settings) {
+  std::vector<std::pair<std::string, Xapian::Database>> shards;
   try {
-    db_ = open_shards();
+    db_ = open_shards(&shards);
   } catch (const Xapian::DatabaseModifiedError&) {
     throw;
   } catch (const Xapian::Error& e) {
     throw InputError(index_path_ + ": cannot open index: " + e.get_msg());
   }
-  check_every_shard(index_path_, settings, policy_ == ShardPolicy::AnswerFromTheRest);
+  check_shards(index_path_, shards, settings);
   remote_shards_ = has_remote_shards(index_path_);
   tagged_ = index_is_tagged(db_);
   gazetteer_ = index_gazetteer(db_, index_path_);
@@ -228,12 +229,21 @@ Answer Searcher::retrying(const std::function<Answer()>& answer) {
   }
 }
 
-Xapian::Database Searcher::open_shards() {
-  if (policy_ != ShardPolicy::AnswerFromTheRest) return open_index(index_path_);
+Xapian::Database Searcher::open_shards(std::vector<std::pair<std::string, Xapian::Database>>* opened) {
+  const bool partial = policy_ == ShardPolicy::AnswerFromTheRest;
   std::vector<ShardFailure> failed;
-  Xapian::Database db = open_index(index_path_, &failed);
-  failed_shards_ = std::move(failed);
-  opened_at_ = std::chrono::steady_clock::now();
+  auto shards = open_every_shard(index_path_, partial ? &failed : nullptr);
+  Xapian::Database db;
+  for (const auto& [line, shard] : shards) db.add_database(shard);
+  if (partial) {
+    // A retry that finds the same shards missing waits twice as long before the next (up to 5
+    // minutes): a machine that is down costs a request up to the connection timeout at each retry.
+    const bool same_missing = !failed.empty() && failed == failed_shards_;
+    retry_wait_ = same_missing ? std::min(retry_wait_ * 2, std::chrono::milliseconds(std::chrono::minutes(5))) : retry_shards_after_;
+    failed_shards_ = std::move(failed);
+    opened_at_ = std::chrono::steady_clock::now();
+  }
+  if (opened) *opened = std::move(shards);
   return db;
 }
 
@@ -263,9 +273,8 @@ void Searcher::open_afresh() {
 }
 
 bool Searcher::refresh() {
-  // Shards left out are tried again, at most every few seconds: one may be back.
-  constexpr auto kRetryShardsAfter = std::chrono::seconds(2);
-  if (!failed_shards_.empty() && std::chrono::steady_clock::now() - opened_at_ >= kRetryShardsAfter) {
+  // Shards left out are tried again now and then: one may be back.
+  if (!failed_shards_.empty() && std::chrono::steady_clock::now() - opened_at_ >= retry_wait_) {
     const std::vector<ShardFailure> before = failed_shards_;
     retrying<bool>([this] {
       open_afresh();

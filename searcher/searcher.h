@@ -134,6 +134,10 @@ class Searcher {
   IndexStats stats(const FacetOptions& options);
   /** The reports in the revision read. */
   Xapian::doccount documents() const { return db_.get_doccount(); }
+  /** Under AnswerFromTheRest: how long refresh() waits before it first tries the shards left out
+   *  again (10 s by default); each try that finds them still missing doubles the wait, up to 5 min,
+   *  since a machine that does not answer costs a try up to Xapian's 10 s timeout. */
+  void retry_shards_after(std::chrono::milliseconds interval) { retry_shards_after_ = retry_wait_ = interval; }
   /** The shards left out of the revision read (only under ShardPolicy::AnswerFromTheRest). */
   const std::vector<ShardFailure>& failed_shards() const { return failed_shards_; }
   /** Whether the index carries entity and claim terms (not built with --no-tagging). */
@@ -187,13 +191,16 @@ class Searcher {
   /** The number of reports `query` matches, counted. */
   Xapian::doccount count(const Xapian::Query& query);
 
-  /** The index's shards as one database; under AnswerFromTheRest, those that open (failed_shards_ the others). */
-  Xapian::Database open_shards();
+  /** The index's shards as one database (and each alone in `opened`); under AnswerFromTheRest, those
+   *  that open, failed_shards_ the others. */
+  Xapian::Database open_shards(std::vector<std::pair<std::string, Xapian::Database>>* opened = nullptr);
 
   std::string index_path_;
   ShardPolicy policy_;
   std::vector<ShardFailure> failed_shards_;
   std::chrono::steady_clock::time_point opened_at_;  // when failed_shards_ was last found
+  std::chrono::milliseconds retry_shards_after_{10'000};
+  std::chrono::milliseconds retry_wait_{10'000};  // doubled after each retry that finds them still missing
   Xapian::Database db_;
   Xapian::Stem stem_;
   ParseErrors parse_errors_;  // what the parser's field processors threw, raised after parsing

@@ -206,10 +206,22 @@ TEST_F(RemoteShards, WithAllowPartialAShardThatStopsAnsweringIsLeftOutAndNamed) 
   Searcher opened_partial(both, {}, text::StopWordList::builtin(), ShardPolicy::AnswerFromTheRest);
   EXPECT_EQ(answer(opened_partial, request), partly);
 
-  // Back on its port, the shard rejoins at a refresh (tried again every two seconds).
+  // A retry that finds it still missing doubles the wait before the next one.
+  using std::chrono::milliseconds;
+  partial.retry_shards_after(milliseconds(1000));
+  std::this_thread::sleep_for(milliseconds(1050));
+  EXPECT_FALSE(partial.refresh());
+  const auto retried = std::chrono::steady_clock::now();
+  EXPECT_EQ(answer(partial, request)["partial"], true);
+  // Back on its port, the shard rejoins at the first refresh after that wait (2 s), not before.
   TcpServer again(local_ + "/shard-01", second.port());
   ASSERT_TRUE(again.ready());
-  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  std::this_thread::sleep_until(retried + milliseconds(1000));
+  if (std::chrono::steady_clock::now() < retried + milliseconds(1800)) {
+    EXPECT_FALSE(partial.refresh());
+    EXPECT_EQ(answer(partial, request)["partial"], true) << "tried again before the doubled wait";
+  }
+  std::this_thread::sleep_until(retried + milliseconds(2100));
   EXPECT_TRUE(partial.refresh());
   EXPECT_EQ(answer(partial, request), whole);
 }
