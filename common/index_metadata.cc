@@ -112,12 +112,6 @@ std::vector<std::pair<std::string, Xapian::Database>> open_every_shard(const std
   return shards;
 }
 
-Xapian::Database open_index(const std::string& index_path, std::vector<ShardFailure>* failures) {
-  Xapian::Database combined;
-  for (auto& [line, shard] : open_every_shard(index_path, failures)) combined.add_database(shard);
-  return combined;
-}
-
 void check_shards(const std::string& index_path, const std::vector<std::pair<std::string, Xapian::Database>>& shards,
                   const text::AnalyzerSettings& settings) {
   std::string first_line, tagging, fingerprint;

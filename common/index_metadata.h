@@ -60,9 +60,6 @@ struct ShardFailure {
 std::vector<std::pair<std::string, Xapian::Database>> open_every_shard(const std::string& index_path,
                                                                        std::vector<ShardFailure>* failures = nullptr);
 
-/** Every shard of the index as one database, as Xapian would open the stub, and also reading
- *  "remote tcp HOST PORT" lines (a shard served by xapian-tcpsrv); `failures` as for open_every_shard. */
-Xapian::Database open_index(const std::string& index_path, std::vector<ShardFailure>* failures = nullptr);
 
 /** Whether the index's stub file names a remote shard (a `remote` line). */
 bool has_remote_shards(const std::string& index_path);

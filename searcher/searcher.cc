@@ -236,10 +236,7 @@ Xapian::Database Searcher::open_shards(std::vector<std::pair<std::string, Xapian
   Xapian::Database db;
   for (const auto& [line, shard] : shards) db.add_database(shard);
   if (partial) {
-    // A retry that finds the same shards missing waits twice as long before the next (up to 5
-    // minutes): a machine that is down costs a request up to the connection timeout at each retry.
-    const bool same_missing = !failed.empty() && failed == failed_shards_;
-    retry_wait_ = same_missing ? std::min(retry_wait_ * 2, std::chrono::milliseconds(std::chrono::minutes(5))) : retry_shards_after_;
+    if (failed != failed_shards_) retry_wait_ = retry_shards_after_;
     failed_shards_ = std::move(failed);
     opened_at_ = std::chrono::steady_clock::now();
   }
@@ -281,6 +278,9 @@ bool Searcher::refresh() {
       return true;
     });
     if (failed_shards_ != before) return true;
+    // Still missing: wait twice as long before the next try (up to 5 minutes), since a machine that
+    // is down costs the request that tries it up to Xapian's timeout.
+    retry_wait_ = std::min(retry_wait_ * 2, std::chrono::milliseconds(std::chrono::minutes(5)));
   }
   return retrying<bool>([this] { return reopen_newest(); });
 }
