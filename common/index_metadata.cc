@@ -15,7 +15,8 @@ namespace marsad {
 
 void write_index_metadata(Xapian::WritableDatabase& shard, const text::AnalyzerSettings& settings,
                           const TaggingSettings& tagging, unsigned shard_index, unsigned shard_count,
-                          std::string_view partition) {
+                          std::string_view partition, std::string_view stories) {
+  shard.set_metadata(std::string(schema::kStoriesKey), std::string(stories));
   if (!partition.empty()) shard.set_metadata(std::string(schema::kPartitionKey), std::string(partition));
   shard.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kVersion));
   shard.set_metadata(std::string(schema::kAnalysisKey), settings.describe(text::Lexicon::builtin()));
@@ -160,6 +161,20 @@ void check_index_tagging(const Xapian::Database& db, const std::string& index_pa
     throw ConfigError(index_path + " was tagged with another gazetteer (" +
                       (tagging.gazetteer ? "not the one of --gazetteer" : "a --gazetteer file or another version") +
                       "); add to it with the same --gazetteer, or rebuild it: marsad-index --db NEW_DIR INPUT...");
+}
+
+std::string index_stories(const Xapian::Database& db) {
+  std::string stories = db.get_metadata(std::string(schema::kStoriesKey));
+  return stories.empty() ? "off" : stories;
+}
+
+void check_index_stories(const Xapian::Database& db, const std::string& index_path, std::string_view stories) {
+  const std::string built = index_stories(db);
+  if (built == stories) return;
+  if (stories == "off") throw ConfigError(index_path + " groups its reports into stories; add to it without --no-stories");
+  if (built == "off") throw ConfigError(index_path + " was built with --no-stories; add to it with --no-stories too");
+  throw ConfigError(index_path + " groups its reports into stories by '" + built + "', this program by '" +
+                    std::string(stories) + "'; rebuild it: marsad-index --db NEW_DIR INPUT...");
 }
 
 tag::Gazetteer index_gazetteer(const Xapian::Database& db, const std::string& index_path) {

@@ -19,11 +19,19 @@ struct TaggingSettings {
   const tag::Gazetteer& resolved_gazetteer() const { return gazetteer ? *gazetteer : tag::Gazetteer::builtin(); }
 };
 
-/** Writes schema version, analysis and tagging settings, shard numbering and the partition ("K/N",
- *  empty for the whole input) into one shard. */
+/** Writes schema version, analysis and tagging settings, shard numbering, the partition ("K/N",
+ *  empty for the whole input) and the story clustering (story::Thresholds::describe(), or "off")
+ *  into one shard. */
 void write_index_metadata(Xapian::WritableDatabase& shard, const text::AnalyzerSettings& settings,
                           const TaggingSettings& tagging, unsigned shard_index, unsigned shard_count,
-                          std::string_view partition = {});
+                          std::string_view partition = {}, std::string_view stories = "off");
+
+/** For adding to an existing index: throws ConfigError when its reports were grouped into stories
+ *  otherwise than `stories` (as written by write_index_metadata), saying which option matches. */
+void check_index_stories(const Xapian::Database& db, const std::string& index_path, std::string_view stories);
+
+/** How the index's reports were grouped into stories: story::Thresholds::describe(), or "off". */
+std::string index_stories(const Xapian::Database& db);
 
 /** For adding to an existing index: throws ConfigError when it holds another partition of its input
  *  than `partition` ("K/N", empty for the whole input), saying which option adds to it. */

@@ -39,7 +39,26 @@ std::string facet_keys(const Xapian::Document& doc) {
   std::replace(source.begin(), source.end(), schema::kListSeparator, ' ');
   add(schema::kFacetSource, source);
   add(schema::kFacetDate, doc.get_value(schema::kDateSlot));
+  add(schema::kFacetStory, doc.get_value(schema::kStorySlot));
   return keys;
+}
+
+void set_story(Xapian::Document& doc, const std::string& story_id) {
+  const std::string old = doc.get_value(schema::kStorySlot);
+  if (old == story_id) return;
+  if (!old.empty()) {
+    try {
+      doc.remove_term(schema::term(schema::kStoryPrefix, old));
+    } catch (const Xapian::InvalidArgumentError&) {  // a document whose term was never added
+    }
+  }
+  doc.add_boolean_term(schema::term(schema::kStoryPrefix, story_id));
+  doc.add_value(schema::kStorySlot, story_id);
+  if (std::string keys = facet_keys(doc); keys.empty()) {
+    doc.remove_value(schema::kFacetKeysSlot);
+  } else {
+    doc.add_value(schema::kFacetKeysSlot, keys);
+  }
 }
 
 }  // namespace marsad

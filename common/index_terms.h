@@ -18,8 +18,12 @@ enum class TextField { Title, Body };
 Xapian::termpos add_text_terms(Xapian::Document& doc, const std::vector<text::AnalyzedToken>& tokens,
                                Xapian::termpos first_position, Xapian::termcount wdf, TextField field);
 
-/** The value of schema::kFacetKeysSlot for a document whose actor, place, claim, claimant, source
- *  and date slots are set. */
+/** The value of schema::kFacetKeysSlot for a document whose actor, place, claim, claimant, source,
+ *  date and story slots are set. */
 std::string facet_keys(const Xapian::Document& doc);
+
+/** Puts a document in story `story_id`: its story term (the one before removed) and value, and
+ *  its facet keys again. */
+void set_story(Xapian::Document& doc, const std::string& story_id);
 
 }  // namespace marsad

@@ -10,7 +10,7 @@
 namespace marsad::schema {
 
 /** Bumped whenever the layout below changes; the searcher refuses other versions. */
-inline constexpr int kVersion = 5;
+inline constexpr int kVersion = 6;
 
 // ---- Term prefixes (Xapian conventions where one exists) ----
 /** Unique record id: exactly one per document, used by replace_document. */
@@ -35,6 +35,12 @@ inline constexpr std::string_view kActorPrefix = "XACT";
 inline constexpr std::string_view kPlacePrefix = "XPLC";
 inline constexpr std::string_view kClaimPrefix = "XCLM";
 inline constexpr std::string_view kClaimantPrefix = "XCLT";
+/** Stories (copies of one dispatch): every report has the term of its story's id (the id of the
+ *  story's earliest report; its own when it has no copy), and one term per candidate key of its
+ *  sketch (story::Signature::candidate_keys, as 16 hex digits), through which indexing finds a new
+ *  report's candidate copies. */
+inline constexpr std::string_view kStoryPrefix = "XSTORY";
+inline constexpr std::string_view kCandidateKeyPrefix = "XCOPY";
 /** Documents whose date was taken from their text, not from the record. */
 inline constexpr std::string_view kDateFromTextTerm = "XDATETEXT";
 /** Documents whose date is unknown, so that they can be counted and found. */
@@ -62,10 +68,13 @@ inline constexpr Xapian::valueno kTextDateToSlot = 9;
 inline constexpr Xapian::valueno kClaimantsSlot = 10;  // facet: the ids of the claimants of the report's claims
 inline constexpr char kListSeparator = '\n';  // between the ids of a multi-valued slot
 /** Every facet value of a document in one slot, so that one read per match counts them all: lines
- *  of a dimension letter and a value (kListSeparator between lines), from the slots above. */
+ *  of a dimension letter and a value (kListSeparator between lines), from the slots above and the
+ *  story slot below. */
 inline constexpr Xapian::valueno kFacetKeysSlot = 11;
 inline constexpr char kFacetActor = 'a', kFacetPlace = 'p', kFacetClaim = 'c', kFacetClaimant = 't',
-                      kFacetSource = 's', kFacetDate = 'd';
+                      kFacetSource = 's', kFacetDate = 'd', kFacetStory = 'y';
+inline constexpr Xapian::valueno kStorySlot = 12;      // the story id (as in the story term): the collapse key
+inline constexpr Xapian::valueno kSignatureSlot = 13;  // story::Signature::serialise(), when comparable
 
 // ---- Database metadata keys ----
 inline constexpr std::string_view kSchemaVersionKey = "marsad.schema";
@@ -81,6 +90,9 @@ inline constexpr std::string_view kGazetteerFingerprintKey = "marsad.gazetteer.f
 /** "K/N" when the index holds partition K of N of its input (marsad-index --partition); absent or
  *  empty when it holds all of it. */
 inline constexpr std::string_view kPartitionKey = "marsad.partition";
+/** story::Thresholds::describe() of the clustering that grouped the index's reports into stories,
+ *  or "off" (marsad-index --no-stories: every report a story of its own). */
+inline constexpr std::string_view kStoriesKey = "marsad.stories";
 /** "on" or "off" (marsad-index --no-tagging): whether documents carry entity and claim terms. */
 inline constexpr std::string_view kTaggingKey = "marsad.tagging";
 
@@ -101,6 +113,8 @@ inline constexpr std::string_view kEntities = "entities";
 /** The claims of every sentence, as marsad-tag --format json gives them, each with "field" ("title"
  *  or "body") and "sentence": [begin, end] byte offsets into that field. */
 inline constexpr std::string_view kClaims = "claims";
+/** [{"id", "source", "date"}]: the reports with the same body, kept once as this one. */
+inline constexpr std::string_view kDuplicates = "duplicates";
 /** {"from", "to"}: the span of the dates the text names; absent when none. */
 inline constexpr std::string_view kTextDates = "text_dates";
 }  // namespace record

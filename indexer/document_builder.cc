@@ -241,6 +241,15 @@ AnalysedRecord DocumentBuilder::build(Record record) {
   }
   out.body_hash = body_hash;
   doc.add_value(schema::kBodyHashSlot, eight_bytes(body_hash));
+  if (options_.stories) {
+    // Step: the sketch of the same text, whose candidate keys let the index find its copies.
+    story::Signature signature = story::Signature::of(tokens_);
+    if (signature.comparable()) {
+      for (std::uint64_t key : signature.candidate_keys()) doc.add_boolean_term(schema::term(schema::kCandidateKeyPrefix, hex64(key)));
+      doc.add_value(schema::kSignatureSlot, signature.serialise());
+      out.signature = signature;
+    }
+  }
 
   if (!record.source.empty()) {
     doc.add_boolean_term(schema::term(schema::kSourcePrefix, analyzer_.normalizer().normalize(record.source)));
@@ -272,7 +281,8 @@ AnalysedRecord DocumentBuilder::build(Record record) {
   data[key::kOrigin] = where;
   std::string stored = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   doc.add_value(schema::kContentHashSlot, eight_bytes(out.content_hash));
-  if (std::string keys = facet_keys(doc); !keys.empty()) doc.add_value(schema::kFacetKeysSlot, keys);
+  // A story of its own until indexing finds it a copy of another (this also sets the facet keys).
+  set_story(doc, out.id);
   doc.set_data(stored);
   return out;
 }

@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "common/story/signature.h"
 #include "common/tag/claims.h"
 #include "common/tag/entities.h"
 #include "common/tag/tagger.h"
@@ -21,6 +22,9 @@ struct AnalysedRecord {
   Xapian::Document document;   // terms, values and stored data as schema.h describes them
   std::uint64_t body_hash = 0;     // of the normalized body: equal for exact duplicates
   std::uint64_t content_hash = 0;  // of the stored data: equal when a record is unchanged
+  /** Of the analysed body (the title when there is none), for finding copies; absent without
+   *  BuildOptions::stories or when the text is too short to compare. */
+  std::optional<story::Signature> signature;
   bool has_date = false;
   std::size_t text_bytes = 0;  // title + body as read
   std::vector<std::pair<std::string, std::string>> warnings;  // (reason, message): repaired, not skipped
@@ -30,6 +34,7 @@ struct AnalysedRecord {
 struct BuildOptions {
   std::size_t max_doc_bytes = 10 * 1024 * 1024;  // longer bodies are cut at a character boundary
   std::size_t max_title_bytes = 4096;             // a longer "title" is no headline: cut the same way
+  bool stories = true;  // sketches and key terms for finding copies (else each report is its own story)
 };
 
 /** The tagging passes every builder thread shares; documents are tagged when `entities` is set. */

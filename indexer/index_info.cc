@@ -77,6 +77,27 @@ void print_index_info(const std::string& path, std::ostream& out) {
   std::sort(sources.rbegin(), sources.rend());
   out << "sources        " << sources.size() << '\n';
   for (const auto& [count, name] : sources) out << "  " << std::setw(8) << count << "  " << name << '\n';
+  if (const std::string stories = index_stories(db); stories == "off") {
+    out << "stories        off (built with --no-stories)\n";
+  } else {
+    // A story's term is on each of its reports: its frequency is the story's size.
+    const auto all = by_frequency(db, schema::kStoryPrefix);
+    std::size_t with_copies = 0;
+    Xapian::doccount in_them = 0;
+    for (const auto& [size, id] : all)
+      if (size > 1) ++with_copies, in_them += size;
+    out << "stories        " << all.size() << " (" << with_copies << " with copies, holding " << in_them << " reports)\n";
+    for (std::size_t i = 0; i < all.size() && i < 5 && all[i].first > 1; ++i) {
+      out << "  " << std::setw(8) << all[i].first << "  " << all[i].second;
+      const std::string first = schema::term(schema::kIdPrefix, all[i].second);
+      if (db.postlist_begin(first) != db.postlist_end(first)) {
+        Xapian::Document doc = db.get_document(*db.postlist_begin(first));
+        out << "  " << iso_of(doc.get_value(schema::kDateSlot)) << "  " << doc.get_value(schema::kSourceSlot);
+      }
+      out << '\n';
+    }
+    out << "copies         " << stories << '\n';
+  }
   if (index_is_tagged(db)) {
     // Entity counts include the entities each rolls up to: a report tagged with Aden counts for Yemen.
     out << "dated from text " << db.get_termfreq(std::string(schema::kDateFromTextTerm)) << '\n';

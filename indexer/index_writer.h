@@ -20,6 +20,11 @@
 
 namespace marsad::indexer {
 
+/** A report kept once because another had the same body, as its kept copy records it. */
+struct DuplicateReport {
+  std::string id, source, date;  // date: "YYYY-MM-DD", empty when unknown
+};
+
 /** What the shard writers did; read after finish(). */
 struct WriteCounts {
   std::uint64_t added = 0;      // new ids
@@ -36,10 +41,11 @@ struct WriteCounts {
  */
 class IndexWriter {
  public:
-  /** `partition` is "K/N" (marsad-index --partition) or empty for the whole input; an existing index
-   *  must hold the same one. */
+  /** `partition` is "K/N" (marsad-index --partition) or empty for the whole input; `stories` how
+   *  reports are grouped into stories (story::Thresholds::describe(), or "off"). An existing index
+   *  must have the same ones. */
   IndexWriter(const std::string& path, const text::AnalyzerSettings& settings, const TaggingSettings& tagging,
-              unsigned shards_for_new_index, const std::string& partition = {});
+              unsigned shards_for_new_index, const std::string& partition = {}, const std::string& stories = "off");
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
@@ -52,8 +58,10 @@ class IndexWriter {
   std::unordered_map<std::uint64_t, std::string> existing_body_hashes() const;
 
   void write(AnalysedRecord record);
-  /** Records duplicate_id in the stored data of the document kept_id. */
-  void add_duplicate(const std::string& kept_id, const std::string& duplicate_id);
+  /** Records an exact duplicate (its id, source and date) in the stored data of the document kept_id. */
+  void add_duplicate(const std::string& kept_id, const DuplicateReport& duplicate);
+  /** Moves every document written so far from story `from` to story `to`. */
+  void relabel_story(const std::string& from, const std::string& to);
   /** Asks every shard to commit what it was given so far and returns at once, so that analysis goes
    *  on while the shards write; waits first for the previous commit, whose failure it rethrows. */
   void commit();
@@ -64,6 +72,9 @@ class IndexWriter {
   struct Shard;
   Shard& shard_for(const std::string& id);
   void rethrow_failure();
+  /** Throws InputError ("No space left on device") when the index's disk lacks room for what was
+   *  written since the last commit. */
+  void require_space_for_commit() const;
   /** Waits for the commits asked for so far; rethrows a shard's failure. */
   void wait_for_commits();
   /** A shard's exception as one line naming the index (Xapian errors with their system error). */
@@ -76,6 +87,7 @@ class IndexWriter {
   std::exception_ptr failure_;
   bool finished_ = false;
   std::vector<std::future<void>> pending_commits_;
+  std::uint64_t text_since_commit_ = 0;  // title + body bytes written since the last commit
 };
 
 }  // namespace marsad::indexer

@@ -69,6 +69,19 @@ int main(int argc, char** argv) {
   app.add_flag("--no-tagging", no_tagging, "index words only: no entities, claims or dates from the text");
   app.add_flag("--strict", options.strict, "stop at the first bad record (exit code 2)");
   app.add_flag("--keep-duplicates", options.keep_duplicates, "index exact duplicates as separate documents");
+  bool no_stories = false;
+  app.add_flag("--no-stories", no_stories,
+               "do not group near-copies of one report into stories (each report is a story of its own)")
+      ->group("Stories");
+  app.add_option("--copy-jaccard", options.story_thresholds.jaccard,
+                 "a copy shares at least this share of the two reports' word triples...")
+      ->check(CLI::Range(0.0, 1.0))->capture_default_str()->group("Stories");
+  app.add_option("--copy-containment", options.story_thresholds.containment,
+                 "...or at least this share of the shorter report's")
+      ->check(CLI::Range(0.0, 1.0))->capture_default_str()->group("Stories");
+  app.add_option("--copy-days", options.story_thresholds.max_days_apart,
+                 "a copy is dated at most this many days from its story's first report")
+      ->check(CLI::Range(0, 3650))->capture_default_str()->group("Stories");
   stemmer.add_to(app);
   logging.add_to(app, "no progress line");
   if (auto exit_code = cli::parse_arguments(app, argc, argv, "marsad-index")) return *exit_code;
@@ -87,6 +100,7 @@ int main(int argc, char** argv) {
     if (options.inputs.empty()) throw ConfigError("no inputs given (files, folders or -); see --help");
     options.input_format = indexer::parse_input_format(input_format);
     options.tagging = !no_tagging;
+    options.stories = !no_stories;
     if (no_tagging && !options.gazetteer_file.empty()) throw ConfigError("--gazetteer needs tagging; drop --no-tagging");
     options.analysis = stemmer.settings();
     options.progress = !logging.quiet && isatty(STDERR_FILENO);

@@ -15,6 +15,8 @@
 #include "indexer/blocking_queue.h"
 #include "indexer/index_writer.h"
 #include "indexer/progress.h"
+#include "indexer/story_clusterer.h"
+#include "common/schema.h"
 
 namespace marsad::indexer {
 namespace {
@@ -49,6 +51,14 @@ class WarningLog {
   std::map<std::string, std::size_t> seen_;
 };
 
+/** What the kept copy of an exact duplicate records of it. */
+DuplicateReport duplicate_report(const AnalysedRecord& record) {
+  DuplicateReport duplicate{record.id, record.document.get_value(schema::kSourceSlot), {}};
+  const std::string ymd = record.document.get_value(schema::kDateSlot);
+  if (ymd.size() == 8) duplicate.date = ymd.substr(0, 4) + "-" + ymd.substr(4, 2) + "-" + ymd.substr(6, 2);
+  return duplicate;
+}
+
 }  // namespace
 
 IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& stop) {
@@ -79,8 +89,12 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
 
   const std::string partition =
       options.partitions > 1 ? std::to_string(options.partition) + "/" + std::to_string(options.partitions) : "";
-  IndexWriter writer(options.db_path, options.analysis, tagging, options.shards, partition);
+  IndexWriter writer(options.db_path, options.analysis, tagging, options.shards, partition,
+                     options.stories ? options.story_thresholds.describe() : "off");
   summary.shards = writer.shard_count();
+  std::optional<StoryClusterer> stories;
+  if (options.stories) stories.emplace(options.db_path, options.story_thresholds);
+  summary.stories = options.stories;
   auto body_hashes = writer.existing_body_hashes();
   // Each report's body hash, so that a report whose body changes frees its old one.
   std::unordered_map<std::string, std::uint64_t> hash_of_id;
@@ -138,7 +152,9 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
   std::atomic<unsigned> analysers_left{workers};
   for (unsigned i = 0; i < workers; ++i) {
     analysers.emplace_back([&] {
-      DocumentBuilder builder(options.analysis, options.build, taggers);
+      BuildOptions build = options.build;
+      build.stories = options.stories;
+      DocumentBuilder builder(options.analysis, build, taggers);
       while (auto item = to_analyse.pop()) {
         BuiltItem out;
         out.sequence = item->sequence;
@@ -194,7 +210,7 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
       auto [it, inserted] = body_hashes.emplace(record.body_hash, record.id);
       if (!inserted && it->second != record.id) {
         ++summary.duplicates;
-        writer.add_duplicate(it->second, record.id);
+        writer.add_duplicate(it->second, duplicate_report(record));
         return;
       }
       // A report whose body changed no longer holds its old body: a new record with it is no copy.
@@ -206,9 +222,12 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
       }
     }
     summary.without_date += !record.has_date;
+    if (stories)
+      for (const StoryRelabel& relabel : stories->assign(record)) writer.relabel_story(relabel.from, relabel.to);
     writer.write(std::move(record));
     if (++since_commit >= options.batch) {
       writer.commit();
+      if (stories) stories->committed();
       since_commit = 0;
     }
   };
@@ -235,6 +254,7 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
   summary.added = counts.added;
   summary.updated = counts.updated;
   summary.unchanged = counts.unchanged;
+  if (stories) summary.joined_stories = stories->joined();
   summary.bytes = bytes_read;
   summary.interrupted = stop && !summary.strict_failure;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -259,6 +279,7 @@ std::string format_summary(const IndexSummary& s) {
   add("updated          %llu\n", u(s.updated));
   add("unchanged        %llu\n", u(s.unchanged));
   add("duplicates       %llu (kept once, their ids recorded in the kept report)\n", u(s.duplicates));
+  if (s.stories) add("copies           %llu (near-copies of an earlier report, put in its story)\n", u(s.joined_stories));
   std::uint64_t skipped = 0;
   for (const auto& [reason, n] : s.skipped) skipped += n;
   add("skipped          %llu\n", u(skipped));

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/story/signature.h"
 #include "common/text/analyzer.h"
 #include "indexer/document_builder.h"
 #include "indexer/input/record_reader.h"
@@ -27,6 +28,8 @@ struct IndexOptions {
   std::size_t batch = 1'000;     // documents between commits (bench/README.md: smaller batches index faster)
   bool strict = false;           // the first bad record ends the run (exit code 2)
   bool keep_duplicates = false;  // index exact duplicates as documents of their own
+  bool stories = true;           // group copies of one report into stories (--no-stories: each its own)
+  story::Thresholds story_thresholds;
   /** --partition K/N: only the records whose id falls in partition K (1..N) of N, so that N machines
    *  each index their part of the same input; a record always falls in the same partition. */
   unsigned partition = 0, partitions = 0;
@@ -38,6 +41,8 @@ struct IndexOptions {
 struct IndexSummary {
   std::uint64_t records = 0;      // records read (good or bad)
   std::uint64_t added = 0, updated = 0, unchanged = 0, duplicates = 0;
+  std::uint64_t joined_stories = 0;  // reports found to be copies of an earlier one, put in its story
+  bool stories = false;
   std::uint64_t without_date = 0;
   std::uint64_t other_partitions = 0;  // records left to the other partitions (--partition)
   bool partitioned = false;

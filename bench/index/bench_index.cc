@@ -162,7 +162,8 @@ Run median(std::vector<Run> runs) {
   return runs[(runs.size() - 1) / 2];
 }
 
-void report(const Corpus& corpus, int threads, const Run& plain, const Run& words_only, const Run& marsad) {
+void report(const Corpus& corpus, int threads, const Run& plain, const Run& words_only, const Run& no_stories,
+            const Run& marsad) {
   const double mb = static_cast<double>(corpus.text_bytes) / 1e6;
   std::cout << std::fixed;
   std::cout << "input: " << corpus.source << (corpus.path != corpus.source ? " (first records)" : "") << "\n"
@@ -172,7 +173,7 @@ void report(const Corpus& corpus, int threads, const Run& plain, const Run& word
   std::cout << std::left << std::setw(28) << "engine" << std::right << std::setw(10) << "documents" << std::setw(10)
             << "seconds" << std::setw(10) << "docs/s" << std::setw(9) << "MB/s" << std::setw(13) << "peak RSS MB"
             << std::setw(11) << "index MB" << "\n";
-  for (const Run* r : {&plain, &words_only, &marsad}) {
+  for (const Run* r : {&plain, &words_only, &no_stories, &marsad}) {
     std::cout << std::left << std::setw(28) << r->engine << std::right << std::setw(10) << r->documents
               << std::setprecision(2) << std::setw(10) << r->seconds << std::setprecision(1) << std::setw(10)
               << r->documents / r->seconds << std::setprecision(2) << std::setw(9) << mb / r->seconds
@@ -181,7 +182,8 @@ void report(const Corpus& corpus, int threads, const Run& plain, const Run& word
 
   const double speed_ratio = (mb / marsad.seconds) / (mb / plain.seconds);
   const double words_ratio = (mb / words_only.seconds) / (mb / plain.seconds);
-  const double tagging_cost = 1.0 - words_only.seconds / marsad.seconds;  // share of throughput tagging takes
+  const double tagging_cost = 1.0 - words_only.seconds / no_stories.seconds;  // share of throughput tagging takes
+  const double stories_cost = 1.0 - no_stories.seconds / marsad.seconds;    // and finding copies
   const double size_ratio = marsad.index_mb / plain.index_mb;
   std::cout << "\n"
             << std::setprecision(2) << "Marsad/plain throughput (MB/s): " << speed_ratio << "x  (target >= 1.50 with "
@@ -189,12 +191,15 @@ void report(const Corpus& corpus, int threads, const Run& plain, const Run& word
             << "  without tagging:              " << words_ratio << "x\n"
             << "Tagging's share of throughput:  " << std::setprecision(0) << tagging_cost * 100
             << "%  (target <= 25%: " << verdict(tagging_cost <= 0.25) << ")\n"
+            << "Stories' share of throughput:   " << stories_cost * 100 << "%  (target <= 15%: "
+            << verdict(stories_cost <= 0.15) << ")\n"
             << std::setprecision(2)
             << "Marsad/plain index size:        " << size_ratio << "x  (target <= 1.50: "
             << verdict(size_ratio <= 1.5) << ")\n\n"
             << "documents: plain " << plain.documents << ", Marsad " << marsad.documents << " ("
             << corpus.empty << " records without title or body are skipped by Marsad)\n";
-  if (plain.documents != marsad.documents + corpus.empty || words_only.documents != marsad.documents) {
+  if (plain.documents != marsad.documents + corpus.empty || words_only.documents != marsad.documents ||
+      no_stories.documents != marsad.documents) {
     const std::string warning = "WARNING: the document counts differ (plain " + std::to_string(plain.documents) +
                                 " less " + std::to_string(corpus.empty) + " empty, Marsad " + std::to_string(marsad.documents) +
                                 "); the two indexes do not hold the same records and the ratios are not comparable";
@@ -216,6 +221,7 @@ int run_benchmark(const std::string& input, const std::string& marsad_index, con
   const fs::path plain_db = work.entry("plain.db");
   const fs::path marsad_db = work.entry("marsad.db");
   const fs::path words_db = work.entry("marsad-words.db");
+  const fs::path no_stories_db = work.entry("marsad-no-stories.db");
 
   const Corpus corpus = prepare(input, max_docs, slice);
   if (corpus.records == 0) {
@@ -223,29 +229,34 @@ int run_benchmark(const std::string& input, const std::string& marsad_index, con
     return 1;
   }
 
-  // Rounds alternate the three engines, so that a machine whose speed drifts affects them alike; each
+  // Rounds alternate the engines, so that a machine whose speed drifts affects them alike; each
   // engine's median round is reported.
-  std::vector<Run> plains, words, marsads;
+  std::vector<Run> plains, words, no_stories, marsads;
   for (int round = 0; round < rounds; ++round) {
-    for (const fs::path& db : {plain_db, words_db, marsad_db}) fs::remove_all(db);
+    for (const fs::path& db : {plain_db, words_db, no_stories_db, marsad_db}) fs::remove_all(db);
     plains.push_back(run_child("plain Xapian (1 thread)", {plain_indexer, "--db", plain_db.string(), "--input", corpus.path}));
     words.push_back(run_child("Marsad, --no-tagging (" + std::to_string(threads) + ")",
                               {marsad_index, "--db", words_db.string(), "--threads", std::to_string(threads), "--quiet",
-                               "--keep-duplicates", "--no-tagging", corpus.path}));
+                               "--keep-duplicates", "--no-tagging", "--no-stories", corpus.path}));
+    no_stories.push_back(run_child("Marsad, --no-stories (" + std::to_string(threads) + ")",
+                                   {marsad_index, "--db", no_stories_db.string(), "--threads", std::to_string(threads),
+                                    "--quiet", "--keep-duplicates", "--no-stories", corpus.path}));
     marsads.push_back(run_child("Marsad (" + std::to_string(threads) + " threads)",
                                 // --keep-duplicates: the baseline indexes exact duplicates too, so both hold the same reports.
                                 {marsad_index, "--db", marsad_db.string(), "--threads", std::to_string(threads),
                                  "--quiet", "--keep-duplicates", corpus.path}));
     if (rounds > 1)
       std::cerr << "round " << round + 1 << ": plain " << plains.back().seconds << " s, --no-tagging "
-                << words.back().seconds << " s, tagged " << marsads.back().seconds << " s\n";
+                << words.back().seconds << " s, --no-stories " << no_stories.back().seconds << " s, all "
+                << marsads.back().seconds << " s\n";
   }
-  Run plain = median(plains), words_only = median(words), marsad = median(marsads);
+  Run plain = median(plains), words_only = median(words), without_stories = median(no_stories), marsad = median(marsads);
   measure(plain, plain_db);
   measure(words_only, words_db);
+  measure(without_stories, no_stories_db);
   measure(marsad, marsad_db);
-  if (rounds > 1) std::cout << "median of " << rounds << " rounds (each round runs the three engines in turn)\n";
-  report(corpus, threads, plain, words_only, marsad);
+  if (rounds > 1) std::cout << "median of " << rounds << " rounds (each round runs the four engines in turn)\n";
+  report(corpus, threads, plain, words_only, without_stories, marsad);
   return 0;
 }
 
@@ -265,7 +276,7 @@ int main(int argc, char** argv) {
   app.add_option("--marsad-index", marsad_index, "marsad-index executable")->capture_default_str();
   app.add_option("--plain", plain_indexer, "baseline indexer executable")->capture_default_str();
   app.add_option("--threads", threads, "threads for marsad-index")->capture_default_str()->check(CLI::PositiveNumber);
-  app.add_option("--rounds", rounds, "run the three engines this many times in turn; report each one's median")
+  app.add_option("--rounds", rounds, "run the four engines this many times in turn; report each one's median")
       ->capture_default_str()->check(CLI::PositiveNumber);
   app.add_option("--max-docs", max_docs, "index only the first N records (0 = all)")->capture_default_str();
   app.add_option("--work-dir", work_dir, "where the databases go (default: a fresh directory under /tmp)");

@@ -223,7 +223,7 @@ TEST(MarsadIndex, ReindexingIsIdempotentAndUpdatesInPlace) {
 TEST(MarsadIndex, ExactDuplicatesAreKeptOnceWithTheirIds) {
   auto dir = scratch("duplicates");
   std::ofstream(dir / "d.jsonl") << R"({"id": "one", "body": "قصف الجيش مواقع في حلب"})" << '\n'
-                                 << R"({"id": "two", "body": "قَصفَ الجيشُ مواقعَ في حلب."})" << '\n'
+                                 << R"({"id": "two", "body": "قَصفَ الجيشُ مواقعَ في حلب.", "source": "الأفق", "date": "2023-10-12"})" << '\n'
                                  << R"({"id": "three", "body": "نص آخر"})" << '\n';
   Result r = run("--db " + (dir / "db").string() + " " + (dir / "d.jsonl").string());
   ASSERT_EQ(r.status, 0) << r.out;
@@ -231,7 +231,8 @@ TEST(MarsadIndex, ExactDuplicatesAreKeptOnceWithTheirIds) {
   Xapian::Database db((dir / "db").string());
   EXPECT_EQ(db.get_doccount(), 2u);
   auto data = nlohmann::json::parse(db.get_document(*db.postlist_begin("Qone")).get_data());
-  EXPECT_EQ(data["duplicates"], nlohmann::json::array({"two"}));
+  // With its source and date, so that a story counts the outlet that carried it.
+  EXPECT_EQ(data["duplicates"], nlohmann::json::parse(R"([{"id": "two", "source": "الأفق", "date": "2023-10-12"}])"));
   // --keep-duplicates indexes both.
   Result all = run("--db " + (dir / "db2").string() + " --keep-duplicates " + (dir / "d.jsonl").string());
   EXPECT_EQ(doccount(dir / "db2"), 3u);

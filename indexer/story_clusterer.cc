@@ -1,0 +1,242 @@
+#include "indexer/story_clusterer.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <unordered_set>
+
+#include "common/date/civil_date.h"
+#include "common/hash.h"
+#include "common/index_terms.h"
+#include "common/schema.h"
+
+namespace marsad::indexer {
+namespace {
+
+/** Postings walked per key term (a key shared by thousands of reports, boilerplate, says little),
+ *  and candidates from the index verified per report: enough to meet a story of many copies and a
+ *  few look-alikes besides. */
+constexpr std::size_t kMaxPostingsPerKey = 1'000;
+constexpr std::size_t kMaxVerified = 24;
+
+std::uint64_t from_eight_bytes(const std::string& s) {
+  std::uint64_t v = 0;
+  for (unsigned char c : s) v = (v << 8) | c;
+  return v;
+}
+
+/** Days between two days "YYYYMMDD" (0 when either is no day). */
+std::int64_t days_apart(const std::string& a, const std::string& b) {
+  auto day = [](const std::string& ymd) -> std::optional<date::CivilDate> {
+    if (ymd.size() != 8) return std::nullopt;
+    return date::CivilDate::from_ymd(std::stoi(ymd.substr(0, 4)), std::stoi(ymd.substr(4, 2)), std::stoi(ymd.substr(6, 2)));
+  };
+  auto x = day(a), y = day(b);
+  if (!x || !y) return 0;
+  return std::abs(x->days_since_epoch() - y->days_since_epoch());
+}
+
+/** Whether two sorted lists of lines (schema::kListSeparator between them) have one in common. */
+bool share_a_line(std::string_view a, std::string_view b) {
+  auto lines = [](std::string_view list) {
+    std::vector<std::string_view> out;
+    for (std::size_t start = 0; start <= list.size();) {
+      std::size_t end = list.find(schema::kListSeparator, start);
+      if (end == std::string_view::npos) end = list.size();
+      if (end > start) out.push_back(list.substr(start, end - start));
+      start = end + 1;
+    }
+    return out;
+  };
+  const auto x = lines(a), y = lines(b);
+  for (std::string_view line : x)
+    if (std::find(y.begin(), y.end(), line) != y.end()) return true;
+  return false;
+}
+
+}  // namespace
+
+/** What the clusterer compares of a document in the index; nullopt without a sketch. */
+std::optional<StoryClusterer::Report> StoryClusterer::report_of(const Xapian::Document& doc) {
+  std::optional<story::Signature> signature = story::Signature::parse(doc.get_value(schema::kSignatureSlot));
+  if (!signature) return std::nullopt;
+  return Report{doc.get_value(schema::kIdSlot), doc.get_value(schema::kDateSlot), doc.get_value(schema::kPlacesSlot),
+                std::move(*signature)};
+}
+
+StoryClusterer::StoryClusterer(const std::string& index_path, const story::Thresholds& thresholds)
+    : thresholds_(thresholds), reader_(index_path) {}
+
+template <class Read>
+auto StoryClusterer::reading(Read&& read) -> decltype(read()) {
+  // The writer's commits may replace the revision being read: read the newest one again.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return read();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == 10) throw;
+      reader_.reopen();
+    }
+  }
+}
+
+std::vector<StoryRelabel> StoryClusterer::assign(AnalysedRecord& record) {
+  Xapian::Document& doc = record.document;
+  if (auto kept = reading([&] { return kept_story(record); })) {
+    set_story(doc, *kept);
+    if (record.signature)
+      remember({record.id, doc.get_value(schema::kDateSlot), doc.get_value(schema::kPlacesSlot), *record.signature}, *kept);
+    return {};
+  }
+  if (!record.signature) return {};  // too short to compare: a story of its own
+  const Report report{record.id, doc.get_value(schema::kDateSlot), doc.get_value(schema::kPlacesSlot), *record.signature};
+  const std::vector<std::string> stories = reading([&] { return stories_to_join(report); });
+  if (stories.empty()) {
+    remember(report, record.id);
+    return {};
+  }
+  ++joined_;
+  // The stories become one, under the id of the earliest first report among them and the report's.
+  std::string target = stories.front(), target_day;
+  for (const std::string& story : stories) {
+    const std::optional<Report> first = reading([&] { return first_report(story); });
+    const std::string day = first ? first->day : "";
+    if (story == stories.front() || (!day.empty() && (target_day.empty() || day < target_day))) {
+      target = story;
+      target_day = day;
+    }
+  }
+  if (!report.day.empty() && (target_day.empty() || report.day < target_day)) target = record.id;
+  std::vector<StoryRelabel> relabels;
+  for (const std::string& story : stories) {
+    if (story == target) continue;
+    relabels.push_back({story, target});
+    relabelled_[story] = target;
+    for (Recent& r : recent_)
+      if (r.story == story) r.story = target;
+  }
+  set_story(doc, target);
+  remember(report, target);
+  return relabels;
+}
+
+void StoryClusterer::committed() {
+  ++generation_;
+  reader_.reopen();
+  // What was written before the previous commit is in the index now.
+  while (!recent_.empty() && recent_.front().generation + 1 < generation_) {
+    const Report& old = recent_.front().report;
+    for (std::uint64_t key : old.signature.candidate_keys()) {
+      auto it = recent_keys_.find(key);
+      if (it == recent_keys_.end()) continue;
+      std::erase(it->second, dropped_);
+      if (it->second.empty()) recent_keys_.erase(it);
+    }
+    if (auto it = recent_ids_.find(old.id); it != recent_ids_.end() && it->second == dropped_) recent_ids_.erase(it);
+    recent_.pop_front();
+    ++dropped_;
+  }
+}
+
+std::optional<std::string> StoryClusterer::kept_story(const AnalysedRecord& record) {
+  const std::string id_term = schema::term(schema::kIdPrefix, record.id);
+  Xapian::PostingIterator it = reader_.postlist_begin(id_term);
+  if (it == reader_.postlist_end(id_term)) return std::nullopt;
+  Xapian::Document existing = reader_.get_document(*it, Xapian::DOC_ASSUME_VALID);
+  if (from_eight_bytes(existing.get_value(schema::kBodyHashSlot)) != record.body_hash) return std::nullopt;
+  std::string story = existing.get_value(schema::kStorySlot);
+  if (story.empty()) return std::nullopt;
+  return current(std::move(story));
+}
+
+std::optional<double> StoryClusterer::copies(const Report& a, const Report& b) const {
+  if (!a.day.empty() && !b.day.empty() && days_apart(a.day, b.day) > thresholds_.max_days_apart) return std::nullopt;
+  if (!a.places.empty() && !b.places.empty() && !share_a_line(a.places, b.places)) return std::nullopt;
+  return story::same_story(a.signature, b.signature, thresholds_);
+}
+
+std::vector<std::string> StoryClusterer::stories_to_join(const Report& report) {
+  // The stories of the copies found, each with its best similarity.
+  std::unordered_map<std::string, double> stories;
+  auto consider = [&](const Report& candidate, const std::string& story) {
+    if (candidate.id == report.id) return;
+    std::optional<double> similarity = copies(report, candidate);
+    if (!similarity) return;
+    double& best = stories[current(story)];
+    best = std::max(best, *similarity);
+  };
+
+  const std::vector<std::uint64_t> keys = report.signature.candidate_keys();
+  std::unordered_set<std::string> seen_ids;
+  for (std::uint64_t key : keys) {
+    auto it = recent_keys_.find(key);
+    if (it == recent_keys_.end()) continue;
+    for (std::uint64_t number : it->second) {
+      const Recent& r = recent_[number - dropped_];
+      if (seen_ids.insert(r.report.id).second) consider(r.report, r.story);
+    }
+  }
+  // Reports in the index: those that share the most keys first (the likeliest copies), and only a
+  // few of them read, since reading a document costs far more than walking a posting list.
+  std::unordered_map<Xapian::docid, unsigned> shared_keys;
+  for (std::uint64_t key : keys) {
+    const std::string term = schema::term(schema::kCandidateKeyPrefix, hex64(key));
+    std::size_t read = 0;
+    for (auto it = reader_.postlist_begin(term); it != reader_.postlist_end(term) && read < kMaxPostingsPerKey;
+         ++it, ++read)
+      ++shared_keys[*it];
+  }
+  std::vector<std::pair<unsigned, Xapian::docid>> likeliest;
+  likeliest.reserve(shared_keys.size());
+  for (const auto& [docid, keys_shared] : shared_keys) likeliest.emplace_back(keys_shared, docid);
+  const std::size_t verified = std::min(likeliest.size(), kMaxVerified);
+  std::partial_sort(likeliest.begin(), likeliest.begin() + static_cast<std::ptrdiff_t>(verified), likeliest.end(),
+                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  for (std::size_t i = 0; i < verified; ++i) {
+    Xapian::Document doc = reader_.get_document(likeliest[i].second, Xapian::DOC_ASSUME_VALID);
+    std::optional<Report> candidate = report_of(doc);
+    if (candidate && !seen_ids.count(candidate->id)) consider(*candidate, doc.get_value(schema::kStorySlot));
+  }
+
+  // The most alike first (then the lower id, so that the order candidates were met in does not
+  // matter), if the report is a copy of the story's first report too: a story is the copies of
+  // one dispatch, not a chain of look-alikes. Other stories whose first report it resembles as a
+  // whole (not only contains) are the same dispatch, split earlier: they are joined too.
+  std::vector<std::pair<double, std::string>> ranked;
+  for (auto& [story, similarity] : stories) ranked.emplace_back(similarity, story);
+  std::sort(ranked.begin(), ranked.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  std::vector<std::string> joined;
+  for (const auto& [similarity, story] : ranked) {
+    if (story == report.id) continue;
+    const std::optional<Report> first = first_report(story);
+    if (joined.empty()) {
+      if (!first || copies(report, *first)) joined.push_back(story);  // no first report any more: the copy found will do
+    } else if (first && copies(report, *first) &&
+               story::estimated_jaccard(report.signature, first->signature) >= thresholds_.jaccard) {
+      joined.push_back(story);
+    }
+  }
+  return joined;
+}
+
+std::string StoryClusterer::current(std::string story) const {
+  for (auto it = relabelled_.find(story); it != relabelled_.end(); it = relabelled_.find(story)) story = it->second;
+  return story;
+}
+
+std::optional<StoryClusterer::Report> StoryClusterer::first_report(const std::string& story) {
+  if (auto it = recent_ids_.find(story); it != recent_ids_.end()) return recent_[it->second - dropped_].report;
+  const std::string id_term = schema::term(schema::kIdPrefix, story);
+  Xapian::PostingIterator it = reader_.postlist_begin(id_term);
+  if (it == reader_.postlist_end(id_term)) return std::nullopt;
+  return report_of(reader_.get_document(*it, Xapian::DOC_ASSUME_VALID));
+}
+
+void StoryClusterer::remember(const Report& report, const std::string& story) {
+  const std::uint64_t number = dropped_ + recent_.size();
+  recent_.push_back(Recent{report, story, generation_});
+  recent_ids_[report.id] = number;
+  for (std::uint64_t key : report.signature.candidate_keys()) recent_keys_[key].push_back(number);
+}
+
+}  // namespace marsad::indexer

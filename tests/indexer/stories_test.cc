@@ -1,0 +1,164 @@
+// End-to-end: marsad-index groups copies of one dispatch into stories, keeps them across runs and
+// names a story after its earliest report.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "common/schema.h"
+#include "tests/support/run_command.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kIndexer = std::string(MARSAD_BINARY_DIR) + "/indexer/marsad-index";
+
+// One dispatch in three paragraphs, and the reports the tests make of it.
+const std::string kLead =
+    "أعلنت السلطة المحلية في محافظة مأرب اليوم وصول قافلة إغاثة تضم اثنتين وعشرين شاحنة محملة بالدقيق والأدوية "
+    "إلى مدينة مأرب، بعد أن علقت ثلاثة أيام عند نقطة تفتيش على الطريق الواصل من صنعاء. ";
+const std::string kMiddle =
+    "وقال وكيل المحافظة إن القافلة ستوزع على مخيمات النازحين في الجفينة والسويداء، حيث تعيش أكثر من ثمانية آلاف "
+    "أسرة فرت من القتال في مديريات صرواح ورغوان خلال الأشهر الماضية، وإن فرقا طبية سترافق التوزيع. ";
+const std::string kEnd =
+    "وكانت منظمات إنسانية قد حذرت الأسبوع الماضي من نفاد مخزون الغذاء في المخيمات، ودعت أطراف النزاع إلى فتح الطرق "
+    "أمام الشاحنات دون قيود وإلى تحييد العاملين في المجال الإنساني. ";
+const std::string kDispatch = kLead + kMiddle + kEnd;
+// Two more paragraphs, for versions that overlap only in part.
+const std::string kFourth =
+    "وأشار مسؤول في مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إلى أن القافلة هي الأولى التي تصل المدينة منذ شهرين، "
+    "وأن المكتب يتفاوض على مرور قافلتين أخريين محملتين بالوقود ومعدات تنقية المياه قبل نهاية الشهر الجاري. ";
+const std::string kFifth =
+    "ويعتمد أكثر من نصف سكان المحافظة على المساعدات الغذائية بحسب تقديرات برنامج الأغذية العالمي، الذي قال في تقريره "
+    "الأخير إن أسعار الدقيق تضاعفت في الأسواق المحلية منذ بداية العام بسبب تراجع العملة وإغلاق الطرق. ";
+// Another report of the same day in the same city, written apart.
+const std::string kOther =
+    "شهدت مدينة مأرب اليوم اشتباكات عنيفة في محيط معسكر تداوين بين القوات الحكومية ومسلحين قبليين استمرت عدة ساعات، "
+    "وأفاد سكان بسماع دوي انفجارات متتالية وتحليق للطيران فوق الأحياء الغربية، فيما أغلقت المحال التجارية أبوابها "
+    "مبكرا. ولم تصدر أي جهة رسمية بيانا عن حصيلة المواجهات حتى المساء، بينما تحدثت مصادر طبية عن وصول جرحى إلى "
+    "مستشفى الهيئة.";
+
+struct Report {
+  std::string id, date, source, body;
+};
+
+void write_reports(const fs::path& path, const std::vector<Report>& reports) {
+  std::ofstream out(path);
+  for (const Report& r : reports)
+    out << nlohmann::json{{"id", r.id}, {"date", r.date}, {"source", r.source}, {"title", "قافلة"}, {"body", r.body}}.dump()
+        << '\n';
+}
+
+fs::path scratch(const std::string& name) {
+  fs::path dir = fs::path(testing::TempDir()) / "marsad_stories" / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+marsad::testing_support::CommandResult index(const fs::path& db, const std::string& args) {
+  return marsad::testing_support::run_command(kIndexer + " --quiet --db " + db.string() + " " + args);
+}
+
+/** The story of each report of the index. */
+std::map<std::string, std::string> stories(const fs::path& db) {
+  std::map<std::string, std::string> out;
+  Xapian::Database d(db.string());
+  for (auto it = d.postlist_begin(""); it != d.postlist_end(""); ++it) {
+    Xapian::Document doc = d.get_document(*it);
+    out[doc.get_value(marsad::schema::kIdSlot)] = doc.get_value(marsad::schema::kStorySlot);
+  }
+  return out;
+}
+
+const std::vector<Report> kWire = {
+    {"wire-a", "2024-03-05", "وكالة سبأ", kDispatch},
+    {"wire-b", "2024-03-05", "صحيفة الأيام", "مأرب - خاص: " + kLead + kMiddle},  // a dateline, the last paragraph cut
+    {"wire-c", "2024-03-06", "موقع المصدر", kLead + "وأكد شهود وصول الشاحنات ظهرا. " + kMiddle + kEnd},  // a sentence added
+    {"other", "2024-03-05", "صحيفة الأيام", kOther},
+    {"weeks-later", "2024-03-27", "وكالة سبأ", "مأرب - سبأ: " + kDispatch},  // the same wording weeks later: another story
+};
+
+TEST(Stories, CopiesOfOneDispatchShareTheStoryOfTheEarliest) {
+  const fs::path dir = scratch("copies");
+  write_reports(dir / "wire.jsonl", kWire);
+  auto r = index(dir / "db", (dir / "wire.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("copies           2 "), std::string::npos) << r.output;
+  const auto story = stories(dir / "db");
+  EXPECT_EQ(story.at("wire-a"), "wire-a");
+  EXPECT_EQ(story.at("wire-b"), "wire-a");
+  EXPECT_EQ(story.at("wire-c"), "wire-a");
+  EXPECT_EQ(story.at("other"), "other");
+  EXPECT_EQ(story.at("weeks-later"), "weeks-later");
+  // The story is a term too: story:ID finds its reports.
+  Xapian::Database db((dir / "db").string());
+  EXPECT_EQ(db.get_termfreq(marsad::schema::term(marsad::schema::kStoryPrefix, "wire-a")), 3u);
+
+  auto info = marsad::testing_support::run_command(kIndexer + " --db " + (dir / "db").string() + " --info");
+  EXPECT_NE(info.output.find("stories        3 (1 with copies, holding 3 reports)"), std::string::npos) << info.output;
+  EXPECT_NE(info.output.find("         3  wire-a  2024-03-05  وكالة سبأ"), std::string::npos) << info.output;
+}
+
+TEST(Stories, ALaterRunJoinsStoriesAndAnEarlierCopyRenamesItsStory) {
+  const fs::path dir = scratch("later");
+  write_reports(dir / "first.jsonl", {kWire[0], kWire[1]});
+  ASSERT_EQ(index(dir / "db", (dir / "first.jsonl").string()).status, 0);
+  // A copy dated the day before arrives later: the story takes its id, the reports already written too.
+  write_reports(dir / "second.jsonl", {{"wire-0", "2024-03-04", "إذاعة الساحل", kLead + kMiddle + kEnd + kLead}, kWire[2]});
+  auto r = index(dir / "db", (dir / "second.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  auto story = stories(dir / "db");
+  for (const char* id : {"wire-0", "wire-a", "wire-b", "wire-c"}) EXPECT_EQ(story.at(id), "wire-0") << id;
+
+  // Running both inputs again changes nothing.
+  auto again = index(dir / "db", (dir / "first.jsonl").string() + " " + (dir / "second.jsonl").string());
+  ASSERT_EQ(again.status, 0) << again.output;
+  EXPECT_NE(again.output.find("unchanged        4"), std::string::npos) << again.output;
+  EXPECT_EQ(stories(dir / "db"), story);
+}
+
+TEST(Stories, AReportThatResemblesTwoVersionsOfADispatchJoinsTheirStories) {
+  const fs::path dir = scratch("merge");
+  // Two versions that share one paragraph in five: two stories at first.
+  write_reports(dir / "versions.jsonl", {{"early", "2024-03-05", "وكالة سبأ", kLead + kMiddle + kEnd},
+                                         {"earlier", "2024-03-04", "صحيفة الأيام", kEnd + kFourth + kFifth}});
+  ASSERT_EQ(index(dir / "db", (dir / "versions.jsonl").string()).status, 0);
+  auto story = stories(dir / "db");
+  ASSERT_EQ(story.at("early"), "early");
+  ASSERT_EQ(story.at("earlier"), "earlier");
+  // A third that shares two paragraphs with each makes them one story, named after the earliest.
+  write_reports(dir / "bridge.jsonl", {{"bridge", "2024-03-05", "موقع المصدر", kMiddle + kEnd + kFourth}});
+  auto r = index(dir / "db", (dir / "bridge.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  story = stories(dir / "db");
+  for (const char* id : {"early", "earlier", "bridge"}) EXPECT_EQ(story.at(id), "earlier") << id;
+}
+
+TEST(Stories, WithoutStoriesEachReportIsItsOwnAndTheIndexRemembers) {
+  const fs::path dir = scratch("off");
+  write_reports(dir / "wire.jsonl", kWire);
+  auto r = index(dir / "db", "--no-stories " + (dir / "wire.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_EQ(r.output.find("copies "), std::string::npos) << r.output;
+  for (const auto& [id, story] : stories(dir / "db")) EXPECT_EQ(story, id);
+  // Adding to it with stories on would mix two ways of grouping.
+  auto mixed = index(dir / "db", (dir / "wire.jsonl").string());
+  EXPECT_EQ(mixed.status, 1) << mixed.output;
+  EXPECT_NE(mixed.output.find("was built with --no-stories; add to it with --no-stories too"), std::string::npos)
+      << mixed.output;
+  auto other_thresholds = index(dir / "db2", (dir / "wire.jsonl").string());
+  ASSERT_EQ(other_thresholds.status, 0);
+  auto refused = index(dir / "db2", "--copy-days 5 " + (dir / "wire.jsonl").string());
+  EXPECT_EQ(refused.status, 1) << refused.output;
+  EXPECT_NE(refused.output.find("rebuild it"), std::string::npos) << refused.output;
+}
+
+}  // namespace
