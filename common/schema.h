@@ -10,7 +10,7 @@
 namespace marsad::schema {
 
 /** Bumped whenever the layout below changes; the searcher refuses other versions. */
-inline constexpr int kVersion = 6;
+inline constexpr int kVersion = 7;
 
 // ---- Term prefixes (Xapian conventions where one exists) ----
 /** Unique record id: exactly one per document, used by replace_document. */
@@ -75,6 +75,9 @@ inline constexpr char kFacetActor = 'a', kFacetPlace = 'p', kFacetClaim = 'c', k
                       kFacetSource = 's', kFacetDate = 'd', kFacetStory = 'y';
 inline constexpr Xapian::valueno kStorySlot = 12;      // the story id (as in the story term): the collapse key
 inline constexpr Xapian::valueno kSignatureSlot = 13;  // story::Signature::serialise(), when comparable
+/** The exact duplicates kept as this report (record::kDuplicates), one line each: id, day
+ *  ("YYYY-MM-DD" or empty) and source, tab-separated; so that a story counts them without parsing. */
+inline constexpr Xapian::valueno kDuplicatesSlot = 14;
 
 // ---- Database metadata keys ----
 inline constexpr std::string_view kSchemaVersionKey = "marsad.schema";

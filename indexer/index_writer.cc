@@ -144,6 +144,15 @@ struct IndexWriter::Shard {
     entry[schema::record::kDate] = dup.duplicate.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(dup.duplicate.date);
     list.push_back(std::move(entry));
     doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    std::string lines = doc.get_value(schema::kDuplicatesSlot);
+    if (!lines.empty()) lines += schema::kListSeparator;
+    auto clean = [](std::string field) {  // a tab or line break would split the line
+      for (char& c : field)
+        if (c == '\t' || c == schema::kListSeparator) c = ' ';
+      return field;
+    };
+    lines += clean(dup.duplicate.id) + '\t' + dup.duplicate.date + '\t' + clean(dup.duplicate.source);
+    doc.add_value(schema::kDuplicatesSlot, lines);
     db.replace_document(*it, doc);
   }
 

@@ -93,7 +93,7 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
                      options.stories ? options.story_thresholds.describe() : "off");
   summary.shards = writer.shard_count();
   std::optional<StoryClusterer> stories;
-  if (options.stories) stories.emplace(options.db_path, options.story_thresholds);
+  if (options.stories) stories.emplace(options.db_path, options.story_thresholds, writer.existed());
   summary.stories = options.stories;
   auto body_hashes = writer.existing_body_hashes();
   // Each report's body hash, so that a report whose body changes frees its old one.

@@ -12,11 +12,12 @@
 namespace marsad::indexer {
 namespace {
 
-/** Postings walked per key term (a key shared by thousands of reports, boilerplate, says little),
- *  and candidates from the index verified per report: enough to meet a story of many copies and a
- *  few look-alikes besides. */
-constexpr std::size_t kMaxPostingsPerKey = 1'000;
-constexpr std::size_t kMaxVerified = 24;
+/** Postings walked per key term, the oldest first (a key shared by thousands of reports is
+ *  boilerplate, and the oldest reports of a big story include its first), and candidates from the
+ *  index verified per report: enough to meet a story and a few look-alikes besides, at a cost that
+ *  does not grow with the index (bench/README.md, "bench/stories"). */
+constexpr std::size_t kMaxPostingsPerKey = 64;
+constexpr std::size_t kMaxVerified = 8;
 
 std::uint64_t from_eight_bytes(const std::string& s) {
   std::uint64_t v = 0;
@@ -63,8 +64,8 @@ std::optional<StoryClusterer::Report> StoryClusterer::report_of(const Xapian::Do
                 std::move(*signature)};
 }
 
-StoryClusterer::StoryClusterer(const std::string& index_path, const story::Thresholds& thresholds)
-    : thresholds_(thresholds), reader_(index_path) {}
+StoryClusterer::StoryClusterer(const std::string& index_path, const story::Thresholds& thresholds, bool index_existed)
+    : thresholds_(thresholds), reader_(index_path), index_existed_(index_existed) {}
 
 template <class Read>
 auto StoryClusterer::reading(Read&& read) -> decltype(read()) {
@@ -81,7 +82,7 @@ auto StoryClusterer::reading(Read&& read) -> decltype(read()) {
 
 std::vector<StoryRelabel> StoryClusterer::assign(AnalysedRecord& record) {
   Xapian::Document& doc = record.document;
-  if (auto kept = reading([&] { return kept_story(record); })) {
+  if (auto kept = index_existed_ ? reading([&] { return kept_story(record); }) : std::nullopt) {
     set_story(doc, *kept);
     if (record.signature)
       remember({record.id, doc.get_value(schema::kDateSlot), doc.get_value(schema::kPlacesSlot), *record.signature}, *kept);

@@ -29,8 +29,9 @@ struct StoryRelabel {
  */
 class StoryClusterer {
  public:
-  /** `index_path` is the index being written (already created). */
-  StoryClusterer(const std::string& index_path, const story::Thresholds& thresholds);
+  /** `index_path` is the index being written (already created); `index_existed` whether it held
+   *  reports before this run (else no report can keep a story from an earlier run). */
+  StoryClusterer(const std::string& index_path, const story::Thresholds& thresholds, bool index_existed);
 
   /** Sets the story of `record`'s document. When a report dated before its story's first joins it,
    *  the story takes the report's id, and when it joins two stories split earlier they become one:
@@ -74,6 +75,7 @@ class StoryClusterer {
 
   story::Thresholds thresholds_;
   Xapian::Database reader_;
+  bool index_existed_ = true;
   std::uint64_t generation_ = 0;
   std::deque<Recent> recent_;                                                  // oldest first
   std::uint64_t dropped_ = 0;                                                  // recent_ entries dropped so far

@@ -58,7 +58,7 @@ class Reader {
 
 const std::vector<std::string> kSearchParameters = {
     "q",    "limit", "offset", "sort",     "mode",   "min_matches", "from",       "to",     "actor",
-    "place", "claim", "claimant", "source", "facets", "facet_size", "rollup", "interval"};
+    "place", "claim", "claimant", "source", "facets", "facet_size", "rollup", "interval", "collapse"};
 
 std::vector<std::string> plus(std::vector<std::string> names, const std::vector<std::string>& more) {
   names.insert(names.end(), more.begin(), more.end());
@@ -99,6 +99,7 @@ SearchRequest search_request(const ApiParameters& params, const ApiLimits& limit
   if (auto mode = read.one("mode")) request.mode = parse_query_mode(*mode);
   request.min_matches = static_cast<Xapian::doccount>(read.number("min_matches", request.min_matches, 0, 1'000'000));
   request.facets = read.flag("facets", true);
+  request.collapse = read.flag("collapse", false);
   request.facet_options = facet_options(read, limits);
   return request;
 }

@@ -37,7 +37,7 @@ struct QueryOptions {
 
   void add_to(CLI::App& app) {
     app.add_option("query", words,
-                   "words, \"phrases\", AND/OR/NOT, NEAR, fields actor: place: claim: claimant: source: title: id: exact: "
+                   "words, \"phrases\", AND/OR/NOT, NEAR, fields actor: place: claim: claimant: source: title: id: story: exact: "
                    "date:2020-10..2020-12");
     app.add_option("-n,--limit", request.limit, "results to show")->check(CLI::Range(1, 10000))->capture_default_str();
     app.add_option("--offset", request.offset, "results to skip")->capture_default_str();
@@ -60,6 +60,8 @@ struct QueryOptions {
                    "and-or modes: with fewer reports than this holding every word, take any word")
         ->capture_default_str();
     app.add_flag("--no-facets", no_facets, "skip the facet counts");
+    app.add_flag("--collapse", request.collapse,
+                 "one hit per story (copies of one dispatch), the best of its matching reports");
     app.add_option("--facet-size", request.facet_options.size, "values shown per facet")
         ->check(CLI::Range(1, 1000))->capture_default_str();
     app.add_flag("--rollup", request.facet_options.rollup,

@@ -29,6 +29,16 @@ void add_partial(nlohmann::json& out, const std::vector<ShardFailure>& failed) {
   out["failed_shards"] = std::move(list);
 }
 
+/** {"id", "reports", "outlets", "first": {"id", "date" (null when unknown), "source"}}. */
+nlohmann::json story_json(const StoryInfo& s) {
+  return {{"id", s.id},
+          {"reports", s.reports},
+          {"outlets", s.outlets},
+          {"first", {{"id", s.first_id},
+                     {"date", s.first_date.empty() ? nlohmann::json() : nlohmann::json(s.first_date)},
+                     {"source", s.first_source}}}};
+}
+
 }  // namespace
 
 nlohmann::json result_json(const SearchRequest& request, const SearchResult& result) {
@@ -43,8 +53,11 @@ nlohmann::json result_json(const SearchRequest& request, const SearchResult& res
                     {"actors", h.actors},
                     {"places", h.places},
                     {"claims", h.claims},
-                    {"snippet", h.snippet}});
+                    {"snippet", h.snippet},
+                    {"story", story_json(h.story)},
+                    {"collapsed", h.collapsed}});
   nlohmann::json out{{"query", request.query},
+                     {"collapse", request.collapse},
                      {"total", {{"value", result.total}, {"exact", result.total_exact}}},
                      {"mode", query_mode_name(request.mode)},
                      {"relaxed", result.relaxed},

@@ -56,6 +56,14 @@ void print_result(std::ostream& out, const SearchRequest& request, const SearchR
     if (!h.actors.empty()) out << "   actors: " << printable(labels(h.actors, gazetteer)) << '\n';
     if (!h.places.empty()) out << "   places: " << printable(labels(h.places, gazetteer)) << '\n';
     if (!h.claims.empty()) out << "   claims: " << printable(text::join(h.claims, ", ")) << '\n';
+    if (h.story.reports > 1) {
+      out << "   story: " << h.story.reports << " reports, carried by " << h.story.outlets.size()
+          << (h.story.outlets.size() == 1 ? " outlet (" : " outlets (") << printable(text::join(h.story.outlets, ", "))
+          << "); first " << (h.story.first_date.empty() ? "(no date)" : h.story.first_date) << " "
+          << printable(h.story.first_source) << " | story:" << printable(h.story.id);
+      if (h.collapsed > 0) out << " | " << h.collapsed << " more matching";
+      out << '\n';
+    }
     out << "   " << printable(h.snippet) << '\n';
   }
   if (result.facets) print_facets(out, *result.facets);

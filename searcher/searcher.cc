@@ -158,6 +158,7 @@ Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings setting
   parser_.add_boolean_prefix("claim", guarded(std::make_unique<ClaimFieldProcessor>()), false);
   parser_.add_prefix("title", std::string(schema::kTitlePrefix));
   parser_.add_boolean_prefix("id", std::string(schema::kIdPrefix));
+  parser_.add_boolean_prefix("story", std::string(schema::kStoryPrefix));
   parser_.add_prefix("exact", guarded(std::make_unique<ExactWordFieldProcessor>(analyzer_)));
   // A RangeProcessor may throw: the parser frees its state then (checked with LeakSanitizer).
   parser_.add_rangeprocessor((new DateRangeProcessor(schema::kDateSlot, "date:"))->release());
@@ -495,12 +496,14 @@ std::vector<SearchHit> Searcher::ranked_hits(const std::string& text, const Sear
   // The total was counted apart, so the match may stop as soon as it knows the best hits (except
   // where the undated reports come after the dated ones: then where they start is counted).
   const bool two_parts = request.sort != SortOrder::Relevance && remote_shards_;
+  if (request.collapse) enquire.set_collapse_key(schema::kStorySlot);
   Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, two_parts ? db_.get_doccount() : 0);
   std::vector<SearchHit> hits = hits_of(mset, query);
   if (two_parts && hits.size() < request.limit) {
     const Xapian::doccount dated_total = mset.get_matches_estimated();
     Xapian::Enquire undated(db_);
     undated.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, dated));
+    if (request.collapse) undated.set_collapse_key(schema::kStorySlot);
     const Xapian::doccount skip = request.offset > dated_total ? request.offset - dated_total : 0;
     for (SearchHit& hit : hits_of(undated.get_mset(skip, request.limit - static_cast<Xapian::doccount>(hits.size())), query))
       hits.push_back(std::move(hit));
@@ -553,9 +556,55 @@ std::vector<SearchHit> Searcher::hits_of(const Xapian::MSet& mset, const Xapian:
                         : opening(body, kSnippetBytes);
     for (char& c : hit.snippet)
       if (c == '\n') c = ' ';
+    const std::string story = doc.get_value(schema::kStorySlot);
+    hit.story = story_info(story.empty() ? hit.id : story);
+    hit.collapsed = it.get_collapse_count();
     hits.push_back(std::move(hit));
   }
   return hits;
+}
+
+StoryInfo Searcher::story_info(const std::string& id) {
+  struct Carried {
+    std::string date, source, id;  // date "YYYY-MM-DD", empty when unknown
+  };
+  std::vector<Carried> carried;
+  // One match for the story's term: its reports' values come in one fetch, remote shards too.
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(schema::term(schema::kStoryPrefix, id)));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  const Xapian::MSet members = enquire.get_mset(0, db_.get_doccount());
+  members.fetch();
+  for (auto it = members.begin(); it != members.end(); ++it) {
+    const Xapian::Document doc = it.get_document();
+    const std::string ymd = doc.get_value(schema::kDateSlot);
+    carried.push_back({ymd.size() == 8 ? ymd.substr(0, 4) + "-" + ymd.substr(4, 2) + "-" + ymd.substr(6, 2) : "",
+                       doc.get_value(schema::kSourceSlot), doc.get_value(schema::kIdSlot)});
+    for (const std::string& line : text::split(doc.get_value(schema::kDuplicatesSlot), schema::kListSeparator)) {
+      const std::size_t tab = line.find('\t'), second = tab == std::string::npos ? tab : line.find('\t', tab + 1);
+      if (second != std::string::npos)
+        carried.push_back({line.substr(tab + 1, second - tab - 1), line.substr(second + 1), line.substr(0, tab)});
+    }
+  }
+  // The earliest first; the undated last; on a day, the story's own id first, then by id.
+  std::sort(carried.begin(), carried.end(), [&](const Carried& a, const Carried& b) {
+    if (a.date.empty() != b.date.empty()) return b.date.empty();
+    if (a.date != b.date) return a.date < b.date;
+    if ((a.id == id) != (b.id == id)) return a.id == id;
+    return a.id < b.id;
+  });
+  StoryInfo info;
+  info.id = id;
+  info.reports = static_cast<Xapian::doccount>(carried.size());
+  for (const Carried& c : carried)
+    if (!c.source.empty() && std::find(info.outlets.begin(), info.outlets.end(), c.source) == info.outlets.end())
+      info.outlets.push_back(c.source);
+  if (!carried.empty()) {
+    info.first_id = carried.front().id;
+    info.first_date = carried.front().date;
+    info.first_source = carried.front().source;
+  }
+  return info;
 }
 
 ClaimsResult Searcher::claims(const SearchRequest& request) {

@@ -53,6 +53,17 @@ struct SearchRequest {
    *  every word ranked first). */
   Xapian::doccount min_matches = 10;
   FacetOptions facet_options;
+  /** One hit per story (the best of its matching reports); the total still counts reports. */
+  bool collapse = false;
+};
+
+/** A story as a hit shows it: the copies of one dispatch the index holds (exact duplicates
+ *  counted), the outlets that carried it and its first report. */
+struct StoryInfo {
+  std::string id;
+  Xapian::doccount reports = 0;
+  std::vector<std::string> outlets;  // distinct sources, in the order they carried it (earliest first)
+  std::string first_id, first_date, first_source;  // the earliest report (first_date "YYYY-MM-DD" or empty)
 };
 
 struct SearchHit {
@@ -61,6 +72,9 @@ struct SearchHit {
   std::vector<std::string> claims;          // the types of its current claims (as claim: finds it), sorted
   std::string snippet;  // a passage of the body with matches in [brackets]
   double score = 0;     // the ranking weight (BM25)
+  StoryInfo story;
+  /** With SearchRequest::collapse: other matching reports of its story, not shown (at least this many). */
+  Xapian::doccount collapsed = 0;
 };
 
 struct SearchResult {
@@ -190,6 +204,8 @@ class Searcher {
   std::vector<SearchHit> hits_of(const Xapian::MSet& mset, const Xapian::Query& query);
   /** The number of reports `query` matches, counted. */
   Xapian::doccount count(const Xapian::Query& query);
+  /** The story `id` as hits show it. */
+  StoryInfo story_info(const std::string& id);
 
   /** The index's shards as one database (and each alone in `opened`); under AnswerFromTheRest, those
    *  that open, failed_shards_ the others. */

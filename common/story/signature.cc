@@ -87,10 +87,11 @@ std::optional<Signature> Signature::parse(std::string_view bytes) {
 std::vector<std::uint64_t> Signature::candidate_keys() const {
   std::vector<std::uint64_t> keys;
   if (!comparable()) return keys;
-  // A sample is a key when its own low bits say so: one in kKeyRate / kSampleRate of the samples.
-  constexpr std::uint32_t kKeyMask = static_cast<std::uint32_t>(kKeyRate / kSampleRate) - 1;
+  // A sample is a key when its own value says so: one in kKeyRate / kSampleRate of the samples.
+  static_assert(kKeyRate % kSampleRate == 0);
+  constexpr std::uint32_t kKeyEvery = static_cast<std::uint32_t>(kKeyRate / kSampleRate);
   for (std::uint32_t v : samples)
-    if ((v & kKeyMask) == 0) keys.push_back(v);
+    if (v % kKeyEvery == 0) keys.push_back(v);
   if (lead != 0) keys.push_back(lead | (1ull << 63));  // never equal to a sample's key
   return keys;
 }

@@ -19,7 +19,7 @@ namespace marsad::story {
 inline constexpr std::size_t kShingleWords = 3;
 /** One shingle in kSampleRate is kept in the sketch; one in kKeyRate is also a candidate key. */
 inline constexpr std::uint64_t kSampleRate = 4;
-inline constexpr std::uint64_t kKeyRate = 16;
+inline constexpr std::uint64_t kKeyRate = 24;
 /** A text with fewer distinct shingles or samples is too short to tell a copy from a look-alike:
  *  a story of its own. */
 inline constexpr std::uint32_t kMinShingles = 12;

@@ -13,6 +13,7 @@
 
 #include "common/schema.h"
 #include "tests/support/run_command.h"
+#include "tests/support/wire_copies.h"
 
 namespace fs = std::filesystem;
 
@@ -20,30 +21,7 @@ namespace {
 
 const std::string kIndexer = std::string(MARSAD_BINARY_DIR) + "/indexer/marsad-index";
 
-// One dispatch in three paragraphs, and the reports the tests make of it.
-const std::string kLead =
-    "أعلنت السلطة المحلية في محافظة مأرب اليوم وصول قافلة إغاثة تضم اثنتين وعشرين شاحنة محملة بالدقيق والأدوية "
-    "إلى مدينة مأرب، بعد أن علقت ثلاثة أيام عند نقطة تفتيش على الطريق الواصل من صنعاء. ";
-const std::string kMiddle =
-    "وقال وكيل المحافظة إن القافلة ستوزع على مخيمات النازحين في الجفينة والسويداء، حيث تعيش أكثر من ثمانية آلاف "
-    "أسرة فرت من القتال في مديريات صرواح ورغوان خلال الأشهر الماضية، وإن فرقا طبية سترافق التوزيع. ";
-const std::string kEnd =
-    "وكانت منظمات إنسانية قد حذرت الأسبوع الماضي من نفاد مخزون الغذاء في المخيمات، ودعت أطراف النزاع إلى فتح الطرق "
-    "أمام الشاحنات دون قيود وإلى تحييد العاملين في المجال الإنساني. ";
-const std::string kDispatch = kLead + kMiddle + kEnd;
-// Two more paragraphs, for versions that overlap only in part.
-const std::string kFourth =
-    "وأشار مسؤول في مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إلى أن القافلة هي الأولى التي تصل المدينة منذ شهرين، "
-    "وأن المكتب يتفاوض على مرور قافلتين أخريين محملتين بالوقود ومعدات تنقية المياه قبل نهاية الشهر الجاري. ";
-const std::string kFifth =
-    "ويعتمد أكثر من نصف سكان المحافظة على المساعدات الغذائية بحسب تقديرات برنامج الأغذية العالمي، الذي قال في تقريره "
-    "الأخير إن أسعار الدقيق تضاعفت في الأسواق المحلية منذ بداية العام بسبب تراجع العملة وإغلاق الطرق. ";
-// Another report of the same day in the same city, written apart.
-const std::string kOther =
-    "شهدت مدينة مأرب اليوم اشتباكات عنيفة في محيط معسكر تداوين بين القوات الحكومية ومسلحين قبليين استمرت عدة ساعات، "
-    "وأفاد سكان بسماع دوي انفجارات متتالية وتحليق للطيران فوق الأحياء الغربية، فيما أغلقت المحال التجارية أبوابها "
-    "مبكرا. ولم تصدر أي جهة رسمية بيانا عن حصيلة المواجهات حتى المساء، بينما تحدثت مصادر طبية عن وصول جرحى إلى "
-    "مستشفى الهيئة.";
+using namespace marsad::testing_support::wire;
 
 struct Report {
   std::string id, date, source, body;

@@ -99,8 +99,8 @@ TEST_F(SearcherTest, JsonHoldsTheDocumentedKeys) {
   nlohmann::json out = result_json(request, result);
   std::vector<std::string> keys;
   for (const auto& [key, value] : out.items()) keys.push_back(key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"failed_shards", "hits", "mode", "partial", "query", "relaxed", "strict_total",
-                                            "took_ms", "total"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"collapse", "failed_shards", "hits", "mode", "partial", "query", "relaxed",
+                                            "strict_total", "took_ms", "total"}));
   EXPECT_EQ(out["query"], "وقف إطلاق النار");
   EXPECT_EQ(out["partial"], false);
   EXPECT_EQ(out["failed_shards"], nlohmann::json::array());
@@ -112,8 +112,8 @@ TEST_F(SearcherTest, JsonHoldsTheDocumentedKeys) {
   for (const auto& hit : out["hits"]) {
     keys.clear();
     for (const auto& [key, value] : hit.items()) keys.push_back(key);
-    EXPECT_EQ(keys, (std::vector<std::string>{"actors", "claims", "date", "id", "places", "score", "snippet", "source",
-                                              "title", "url"}));
+    EXPECT_EQ(keys, (std::vector<std::string>{"actors", "claims", "collapsed", "date", "id", "places", "score", "snippet",
+                                              "source", "story", "title", "url"}));
     EXPECT_FALSE(hit["id"].get<std::string>().empty());
     EXPECT_GT(hit["score"].get<double>(), 0.0);
     EXPECT_LE(hit["score"].get<double>(), previous);  // best first

@@ -116,6 +116,7 @@ INSTANTIATE_TEST_SUITE_P(
                        "/api/search" + query_string({{"actor", "azerbaijan"}, {"claim", "casualties"}, {"claim", "attack"}, {"facets", "0"}}),
                        "--actor azerbaijan --claim casualties --claim attack --no-facets"},
         SameAnswerCase{"a query mode", "/api/search" + query_string({{"q", "قصف مستشفى غزة"}, {"mode", "or"}}), "--mode or قصف مستشفى غزة"},
+        SameAnswerCase{"one hit per story", "/api/search" + query_string({{"q", "قصف"}, {"collapse", "1"}}), "--collapse قصف"},
         SameAnswerCase{"claims", "/api/claims" + query_string({{"q", "place:nagorno-karabakh"}, {"claim", "casualties"}}),
                        "claims --claim casualties place:nagorno-karabakh"},
         SameAnswerCase{"grouped claims",

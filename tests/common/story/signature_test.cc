@@ -126,7 +126,7 @@ TEST(Thresholds, DescribeNamesEverySetting) {
   t.containment = 0.8;
   t.max_days_apart = 2;
   EXPECT_EQ(t.describe(),
-            "mod-4 sample of 3-word shingles, keys mod 16, jaccard >= 0.55 or containment >= 0.80, within 2 days of "
+            "mod-4 sample of 3-word shingles, keys mod 24, jaccard >= 0.55 or containment >= 0.80, within 2 days of "
             "the first report");
 }
 
