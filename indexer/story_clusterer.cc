@@ -108,6 +108,7 @@ std::vector<StoryRelabel> StoryClusterer::assign(AnalysedRecord& record) {
   }
   if (!report.day.empty() && (target_day.empty() || report.day < target_day)) target = record.id;
   std::vector<StoryRelabel> relabels;
+  relabelled_.erase(target);  // a live story again (a report re-indexed under its old id): no cycle
   for (const std::string& story : stories) {
     if (story == target) continue;
     relabels.push_back({story, target});
