@@ -8,6 +8,7 @@
 #include <ostream>
 #include <vector>
 
+#include "common/date/civil_date.h"
 #include "common/errors.h"
 #include "common/index_metadata.h"
 #include "common/schema.h"
@@ -18,8 +19,8 @@ namespace marsad::indexer {
 namespace {
 
 std::string iso_of(const std::string& yyyymmdd) {
-  if (yyyymmdd.size() != 8) return yyyymmdd;
-  return yyyymmdd.substr(0, 4) + "-" + yyyymmdd.substr(4, 2) + "-" + yyyymmdd.substr(6, 2);
+  auto day = date::CivilDate::from_yyyymmdd(yyyymmdd);
+  return day ? day->iso() : yyyymmdd;
 }
 
 std::uintmax_t size_on_disk(const std::string& path) {

@@ -16,6 +16,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/progress.h"
 #include "indexer/story_clusterer.h"
+#include "common/date/civil_date.h"
 #include "common/schema.h"
 
 namespace marsad::indexer {
@@ -54,8 +55,7 @@ class WarningLog {
 /** What the kept copy of an exact duplicate records of it. */
 DuplicateReport duplicate_report(const AnalysedRecord& record) {
   DuplicateReport duplicate{record.id, record.document.get_value(schema::kSourceSlot), {}};
-  const std::string ymd = record.document.get_value(schema::kDateSlot);
-  if (ymd.size() == 8) duplicate.date = ymd.substr(0, 4) + "-" + ymd.substr(4, 2) + "-" + ymd.substr(6, 2);
+  if (auto day = date::CivilDate::from_yyyymmdd(record.document.get_value(schema::kDateSlot))) duplicate.date = day->iso();
   return duplicate;
 }
 

@@ -27,11 +27,7 @@ std::uint64_t from_eight_bytes(const std::string& s) {
 
 /** Days between two days "YYYYMMDD" (0 when either is no day). */
 std::int64_t days_apart(const std::string& a, const std::string& b) {
-  auto day = [](const std::string& ymd) -> std::optional<date::CivilDate> {
-    if (ymd.size() != 8) return std::nullopt;
-    return date::CivilDate::from_ymd(std::stoi(ymd.substr(0, 4)), std::stoi(ymd.substr(4, 2)), std::stoi(ymd.substr(6, 2)));
-  };
-  auto x = day(a), y = day(b);
+  auto x = date::CivilDate::from_yyyymmdd(a), y = date::CivilDate::from_yyyymmdd(b);
   if (!x || !y) return 0;
   return std::abs(x->days_since_epoch() - y->days_since_epoch());
 }

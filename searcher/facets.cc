@@ -149,20 +149,10 @@ std::string bucket_of(const date::CivilDate& day, DateInterval interval) {
   }
 }
 
-std::optional<date::CivilDate> parse_yyyymmdd(std::string_view v) {
-  if (v.size() != 8 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
-  auto number = [&v](std::size_t from, std::size_t length) {
-    int n = 0;
-    for (char c : v.substr(from, length)) n = n * 10 + (c - '0');
-    return n;
-  };
-  return date::CivilDate::from_ymd(number(0, 4), number(4, 2), number(6, 2));
-}
-
 std::optional<date::CivilDate> parse_iso_day(std::string_view v) {
   if (v.size() != 10 || v[4] != '-' || v[7] != '-') return std::nullopt;
   std::string digits = std::string(v.substr(0, 4)) + std::string(v.substr(5, 2)) + std::string(v.substr(8, 2));
-  return parse_yyyymmdd(digits);
+  return date::CivilDate::from_yyyymmdd(digits);
 }
 
 }  // namespace
@@ -190,7 +180,7 @@ void date_histogram(Facets& f, const ValueCounts& dates, Xapian::doccount total,
   std::vector<std::pair<date::CivilDate, Xapian::doccount>> days;
   Xapian::doccount dated = 0;
   for (const auto& [value, count] : dates) {
-    if (auto day = parse_yyyymmdd(value)) {
+    if (auto day = date::CivilDate::from_yyyymmdd(value)) {
       days.emplace_back(*day, count);
       dated += count;
     }

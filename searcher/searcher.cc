@@ -13,6 +13,7 @@
 
 #include "common/text/strings.h"
 #include "common/text/utf8.h"
+#include "common/date/civil_date.h"
 #include "common/errors.h"
 #include "common/index_metadata.h"
 #include "common/io/json_members.h"
@@ -577,9 +578,8 @@ StoryInfo Searcher::story_info(const std::string& id) {
   members.fetch();
   for (auto it = members.begin(); it != members.end(); ++it) {
     const Xapian::Document doc = it.get_document();
-    const std::string ymd = doc.get_value(schema::kDateSlot);
-    carried.push_back({ymd.size() == 8 ? ymd.substr(0, 4) + "-" + ymd.substr(4, 2) + "-" + ymd.substr(6, 2) : "",
-                       doc.get_value(schema::kSourceSlot), doc.get_value(schema::kIdSlot)});
+    const auto day = date::CivilDate::from_yyyymmdd(doc.get_value(schema::kDateSlot));
+    carried.push_back({day ? day->iso() : "", doc.get_value(schema::kSourceSlot), doc.get_value(schema::kIdSlot)});
     for (const std::string& line : text::split(doc.get_value(schema::kDuplicatesSlot), schema::kListSeparator)) {
       const std::size_t tab = line.find('\t'), second = tab == std::string::npos ? tab : line.find('\t', tab + 1);
       if (second != std::string::npos)

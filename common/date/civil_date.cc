@@ -1,5 +1,6 @@
 #include "common/date/civil_date.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <stdexcept>
@@ -495,6 +496,16 @@ std::optional<CivilDate> date_in_file_name(std::string_view file_name) {
     if (auto date = file_name_date_at(file_name, i, 8)) return date;
   }
   return std::nullopt;
+}
+
+std::optional<CivilDate> CivilDate::from_yyyymmdd(std::string_view v) {
+  if (v.size() != 8 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
+  auto number = [&v](std::size_t from, std::size_t length) {
+    int n = 0;
+    for (char c : v.substr(from, length)) n = n * 10 + (c - '0');
+    return n;
+  };
+  return from_ymd(number(0, 4), number(4, 2), number(6, 2));
 }
 
 }  // namespace marsad::date

@@ -20,6 +20,8 @@ struct CivilDate {
   std::int64_t days_since_epoch() const;
   /** The date with these fields, or nullopt when they do not name a real day in years 1..9999. */
   static std::optional<CivilDate> from_ymd(int year, int month, int day);
+  /** The day of eight digits "YYYYMMDD" (as yyyymmdd() writes it), or nullopt for anything else. */
+  static std::optional<CivilDate> from_yyyymmdd(std::string_view digits);
   /** Inverse of days_since_epoch(); throws std::out_of_range outside 0001-01-01..9999-12-31. */
   static CivilDate from_days_since_epoch(std::int64_t days);
   auto operator<=>(const CivilDate&) const = default;

@@ -335,3 +335,18 @@ TEST(DateInFileName, RejectsNonDatesAndUnboundedDigits) {
 
 }  // namespace
 }  // namespace marsad::date
+
+namespace marsad::date {
+namespace {
+
+TEST(CivilDate, ReadsBackTheEightDigitsItWrites) {
+  const auto day = CivilDate::from_yyyymmdd("20240305");
+  ASSERT_TRUE(day.has_value());
+  EXPECT_EQ(day->iso(), "2024-03-05");
+  EXPECT_EQ(day->yyyymmdd(), "20240305");
+  for (const char* bad : {"", "2024035", "202403051", "2024-3-5", "20240230", "2024O305"})
+    EXPECT_FALSE(CivilDate::from_yyyymmdd(bad).has_value()) << bad;
+}
+
+}  // namespace
+}  // namespace marsad::date
