@@ -58,19 +58,20 @@ class Reader {
 
 const std::vector<std::string> kSearchParameters = {
     "q",    "limit", "offset", "sort",     "mode",   "min_matches", "from",       "to",     "actor",
-    "place", "claim", "claimant", "source", "facets", "facet_size", "rollup", "interval", "collapse"};
+    "place", "claim", "claimant", "source", "facets", "facet_size", "rollup", "interval", "collapse", "count"};
 
 std::vector<std::string> plus(std::vector<std::string> names, const std::vector<std::string>& more) {
   names.insert(names.end(), more.begin(), more.end());
   return names;
 }
 
-/** The facet options of interval, facet_size and rollup. */
+/** The facet options of interval, facet_size, rollup and count. */
 FacetOptions facet_options(const Reader& read, const ApiLimits& limits) {
   FacetOptions options;
   options.size = read.number("facet_size", options.size, 1, limits.facet_size);
   options.rollup = read.flag("rollup", false);
   if (auto interval = read.one("interval")) options.interval = parse_date_interval(*interval);
+  if (auto count = read.one("count")) options.count = parse_count_unit(*count);
   return options;
 }
 
@@ -124,7 +125,7 @@ nlohmann::json entities_answer(Searcher& searcher, const ApiParameters& params) 
 }
 
 nlohmann::json stats_answer(Searcher& searcher, const ApiParameters& params, const ApiLimits& limits) {
-  const Reader read(params, {"interval", "facet_size", "rollup"});
+  const Reader read(params, {"interval", "facet_size", "rollup", "count"});
   return stats_json(searcher.stats(facet_options(read, limits)));
 }
 

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 #include <tuple>
+#include <unordered_map>
 
 #include "common/text/strings.h"
 #include "common/schema.h"
@@ -251,6 +252,8 @@ std::optional<ClaimRow> read_claim(const json& claim, const Report& report) {
   ClaimRow row;
   row.report_id = report.id;
   row.source = report.source;
+  row.reports = {report.id};
+  if (!report.source.empty()) row.outlets = {report.source};
   row.title = report.title;
   r.text("type", row.type);
   r.text("field", row.field);
@@ -288,6 +291,37 @@ std::vector<ClaimRow> claims_of_report(const json& record, const ClaimFilter& fi
     if (row && passes(*row, filter, gazetteer)) rows.push_back(std::move(*row));
   }
   return rows;
+}
+
+std::vector<ClaimRow> merge_copies(std::vector<ClaimRow> rows) {
+  // What makes two rows one claim: everything but the report, its date, places and sentence.
+  auto claim_key = [](const ClaimRow& row) {
+    std::string key = row.story + '\x1f' + row.type + '\x1f' + row.claimant_id + '\x1f' + row.field + '\x1f';
+    key += static_cast<char>('0' + row.unverified + 2 * row.hedged + 4 * row.negated + 8 * row.historical);
+    for (const ClaimFigure& f : row.figures)
+      key += '\x1f' + f.what + '\x1e' + f.group + '\x1e' + f.qualifier + '\x1e' + std::to_string(f.count) + '\x1e' + f.vague;
+    return key;
+  };
+  std::vector<ClaimRow> out;
+  std::unordered_map<std::string, std::size_t> first_of;  // claim key → its row in `out`
+  for (ClaimRow& row : rows) {
+    if (!row.story.empty()) {
+      const std::string key = claim_key(row);
+      if (auto it = first_of.find(key); it != first_of.end()) {
+        ClaimRow& first = out[it->second];
+        // A report repeating a claim of its own keeps both rows: only copies join.
+        if (std::find(first.reports.begin(), first.reports.end(), row.report_id) == first.reports.end()) {
+          first.reports.push_back(row.report_id);
+          for (const std::string& outlet : row.outlets) add_once(first.outlets, outlet);
+          continue;
+        }
+      } else {
+        first_of.emplace(key, out.size());
+      }
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
 }
 
 // ---- Groups ----
@@ -399,6 +433,8 @@ json row_json(const ClaimRow& row) {
   json claimant;
   if (!row.claimant_id.empty()) claimant = {{"id", row.claimant_id}, {"surface", row.claimant_label}};
   return {{"report_id", row.report_id},
+          {"reports", row.reports},
+          {"outlets", row.outlets},
           {"date", text_or_null(row.date)},
           {"type", row.type},
           {"claimant", std::move(claimant)},
@@ -444,7 +480,10 @@ std::vector<ClaimantRows> by_claimant(const ClaimGroup& group) {
 
 std::vector<std::string> reports_of(const ClaimantRows& claimant) {
   std::vector<std::string> reports;
-  for (const ClaimRow* row : claimant.rows) add_once(reports, row->report_id);
+  for (const ClaimRow* row : claimant.rows) {
+    add_once(reports, row->report_id);
+    for (const std::string& id : row->reports) add_once(reports, id);
+  }
   return reports;
 }
 
@@ -563,7 +602,11 @@ void print_claims(std::ostream& out, const std::vector<ClaimRow>& rows, const ta
         << (row.claimant_label.empty() ? "—" : text::printable(row.claimant_label)) << " | "
         << (figures.empty() ? "no figures" : figures) << " | " << (places.empty() ? "—" : text::join(places, ", "));
     if (!flags.empty()) out << " | " << text::join(flags, " ");
-    out << " | " << text::printable(row.report_id) << "\n";
+    out << " | " << text::printable(row.report_id);
+    if (row.reports.size() > 1)
+      out << " (+" << row.reports.size() - 1 << (row.reports.size() == 2 ? " copy" : " copies") << "; "
+          << text::printable(text::join(row.outlets, ", ")) << ")";
+    out << "\n";
     if (!row.sentence.empty()) out << "    " << text::printable(row.sentence) << "\n";
   }
 }

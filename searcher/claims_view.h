@@ -63,6 +63,10 @@ struct ClaimRow {
   bool unverified = false, hedged = false, negated = false, historical = false;
   std::string sentence{};  // the sentence the claim is in, cut from its field
   std::string source{}, title{};  // of the report
+  std::string story{};            // of the report (its story id), when known
+  /** Where the claim was carried: this report first, then the copies of its story that repeat it
+   *  (merge_copies); and their outlets, each once, in that order. */
+  std::vector<std::string> reports{}, outlets{};
 };
 
 /**
@@ -74,6 +78,13 @@ struct ClaimRow {
  */
 std::vector<ClaimRow> claims_of_report(const nlohmann::json& record, const ClaimFilter& filter,
                                        const tag::Gazetteer& gazetteer);
+
+/**
+ * One row per claim of a story: a claim repeated by copies of one story (same story, type, claimant,
+ * field, figures and flags, from another report) joins the row of its first report, which lists their
+ * reports and outlets. Rows keep their order (the first report's); rows without a story stay as they are.
+ */
+std::vector<ClaimRow> merge_copies(std::vector<ClaimRow> rows);
 
 /** The range of one kind of figure (`what`) in a group: lowest, highest and how many claimants gave one. */
 struct FigureSpread {
@@ -110,7 +121,8 @@ std::vector<ClaimGroup> group_claims(std::vector<ClaimRow> rows, const ClaimFilt
 
 // JSON of the claims view (the keys are documented in the README; scripts depend on them):
 //   claims_json: a list of claims, each
-//     {"report_id", "date" (null when unknown), "type",
+//     {"report_id", "reports" (the report and the copies of its story that repeat the claim),
+//      "outlets" (their sources, each once), "date" (null when unknown), "type",
 //      "claimant": {"id", "surface"} or null for the writer's own narration,
 //      "field", "places": [ids],
 //      "figures": [{"what", "count" (null when vague), "text", "group", "qualifier", "vague"}],

@@ -4,6 +4,7 @@
 #include <optional>
 #include <map>
 #include <mutex>
+#include <tuple>
 #include <unordered_map>
 
 #include "common/schema.h"
@@ -11,57 +12,42 @@
 namespace marsad::searcher {
 namespace {
 
-std::optional<FacetDimension> dimension_of(char letter) {
-  switch (letter) {
-    case schema::kFacetActor: return FacetDimension::Actor;
-    case schema::kFacetPlace: return FacetDimension::Place;
-    case schema::kFacetClaim: return FacetDimension::Claim;
-    case schema::kFacetClaimant: return FacetDimension::Claimant;
-    case schema::kFacetSource: return FacetDimension::Source;
-    case schema::kFacetDate: return FacetDimension::Date;
-    default: return std::nullopt;
-  }
-}
-
-char letter_of(FacetDimension d) {
-  switch (d) {
-    case FacetDimension::Actor: return schema::kFacetActor;
-    case FacetDimension::Place: return schema::kFacetPlace;
-    case FacetDimension::Claim: return schema::kFacetClaim;
-    case FacetDimension::Claimant: return schema::kFacetClaimant;
-    case FacetDimension::Source: return schema::kFacetSource;
-    case FacetDimension::Date: return schema::kFacetDate;
-  }
-  return '?';
-}
-
 bool has_ancestors(FacetDimension d) {
   return d == FacetDimension::Actor || d == FacetDimension::Place || d == FacetDimension::Claimant;
 }
 
-/** Reports per key of a set of reports added one at a time; with the roll-up, a report counts
- *  once toward each ancestor however many of its descendants it names. */
+/** Reports (or stories) per key of a set of reports added one at a time; with the roll-up, a
+ *  report counts once toward each ancestor however many of its descendants it names. Stories are
+ *  counted at the end: the matches are grouped by story, and a story counts once per key (once in
+ *  the date histogram, on its earliest matching day). */
 class Counter {
  public:
-  Counter(const FacetKeys& table, bool rollup) : table_(table), rollup_(rollup), counts_(table.key_count(), 0) {
-    if (rollup_) last_report_.assign(table.key_count(), kNoReport);
+  Counter(const FacetKeys& table, bool rollup, CountUnit unit, bool keys = true)
+      : table_(table), rollup_(rollup), unit_(unit), keys_(keys), counts_(keys ? table.key_count() : 0, 0) {
+    if (rollup_ || unit_ == CountUnit::Stories) last_group_.assign(counts_.size(), 0);
   }
   void add(std::size_t shard, Xapian::docid id) {
+    if (unit_ == CountUnit::Stories) {
+      matches_.push_back({table_.story(shard, id), shard, id});
+      return;
+    }
+    if (!keys_) return;
     if (!rollup_) {
       for (FacetKey k : table_.keys(shard, id)) ++counts_[k];
       return;
     }
-    const Report report{shard, id};
-    for (FacetKey k : table_.keys(shard, id))
-      for (FacetKey each : table_.lineage(k))
-        if (last_report_[each] != report) {
-          last_report_[each] = report;
-          ++counts_[each];
-        }
+    ++group_;
+    for (FacetKey k : table_.keys(shard, id)) count_once(k);
   }
-  FacetTallies tallies(const std::vector<FacetDimension>& dimensions, Xapian::doccount total) const {
+  /** The number of stories added (`reports` when counting reports: their number). */
+  Xapian::doccount total(Xapian::doccount reports) {
+    finish();
+    return unit_ == CountUnit::Reports ? reports : stories_;
+  }
+  /** The tallies of `dimensions`; `reports` is the number of reports added. */
+  FacetTallies tallies(const std::vector<FacetDimension>& dimensions, Xapian::doccount reports) {
     FacetTallies t;
-    t.total = total;
+    t.total = total(reports);
     t.owner = table_.shared_from_this();
     for (FacetDimension d : dimensions) t.counts[static_cast<std::size_t>(d)].emplace();
     for (FacetKey k = 0; k < counts_.size(); ++k) {
@@ -73,13 +59,61 @@ class Counter {
   }
 
  private:
-  using Report = std::pair<std::size_t, Xapian::docid>;
-  static constexpr Report kNoReport{0, 0};  // document ids start at 1
+  struct Match {
+    std::uint32_t story;  // 0: none, a story of its own
+    std::size_t shard;
+    Xapian::docid id;
+    bool operator<(const Match& o) const { return std::tie(story, shard, id) < std::tie(o.story, o.shard, o.id); }
+  };
+
+  /** Counts key `k` (and its ancestors with the roll-up) toward the current group, once. */
+  void count_once(FacetKey k) {
+    if (!rollup_) {
+      if (last_group_[k] != group_) {
+        last_group_[k] = group_;
+        ++counts_[k];
+      }
+      return;
+    }
+    for (FacetKey each : table_.lineage(k))
+      if (last_group_[each] != group_) {
+        last_group_[each] = group_;
+        ++counts_[each];
+      }
+  }
+
+  void finish() {
+    if (finished_ || unit_ == CountUnit::Reports) return;
+    finished_ = true;
+    std::sort(matches_.begin(), matches_.end());
+    for (std::size_t i = 0; i < matches_.size();) {
+      std::size_t end = i + 1;
+      if (matches_[i].story != 0)
+        while (end < matches_.size() && matches_[end].story == matches_[i].story) ++end;
+      ++stories_;
+      ++group_;
+      std::optional<FacetKey> first_day;
+      for (std::size_t m = i; keys_ && m < end; ++m) {
+        for (FacetKey k : table_.keys(matches_[m].shard, matches_[m].id)) {
+          if (table_.dimension(k) != FacetDimension::Date) count_once(k);
+          else if (!first_day || table_.value(k) < table_.value(*first_day)) first_day = k;
+        }
+      }
+      if (first_day) ++counts_[*first_day];
+      i = end;
+    }
+  }
 
   const FacetKeys& table_;
   bool rollup_;
+  CountUnit unit_;
+  bool keys_;  // whether to count the keys, not just the reports or stories
   std::vector<Xapian::doccount> counts_;  // by key
-  std::vector<Report> last_report_;        // by key: the last report counted toward it (roll-up)
+  std::vector<std::uint32_t> last_group_;  // by key: the last report or story counted toward it
+  std::uint32_t group_ = 0;                // the current report or story, from 1
+  std::vector<Match> matches_;             // counting stories
+  Xapian::doccount stories_ = 0;
+  bool finished_ = false;
 };
 
 /** Counts the keys of each match of one shard: the document itself is never read. */
@@ -129,13 +163,13 @@ FacetKeys::FacetKeys(const std::vector<Xapian::Database>& shards, const tag::Gaz
   // lineage can list their keys.
   auto intern = [&](auto& self, std::string_view line) -> FacetKey {
     if (auto it = interned.find(line); it != interned.end()) return it->second;
-    const FacetDimension d = *dimension_of(line.front());
+    const FacetDimension d = *facet_dimension_of(line.front());
     const std::string_view value = line.substr(1);
     std::vector<FacetKey> ancestors;
     if (has_ancestors(d)) {
       for (const tag::Entity* e : gazetteer.lineage(value)) {
         if (e->id == value) continue;
-        std::string ancestor(1, letter_of(d));
+        std::string ancestor(1, facet_letter(d));
         ancestor += e->id;
         ancestors.push_back(self(self, ancestor));
       }
@@ -149,6 +183,13 @@ FacetKeys::FacetKeys(const std::vector<Xapian::Database>& shards, const tag::Gaz
     lineage_offsets_.push_back(static_cast<std::uint32_t>(lineage_.size()));
     return key;
   };
+  std::unordered_map<std::string, std::uint32_t, TransparentHash, std::equal_to<>> stories;  // story id → number
+  auto intern_story = [&](std::string_view id) -> std::uint32_t {
+    if (auto it = stories.find(id); it != stories.end()) return it->second;
+    const auto number = static_cast<std::uint32_t>(stories.size() + 1);
+    stories.emplace(std::string(id), number);
+    return number;
+  };
   std::vector<FacetKey> doc_keys;
   for (const Xapian::Database& db : shards) {
     Shard& shard = shards_.emplace_back();
@@ -160,17 +201,23 @@ FacetKeys::FacetKeys(const std::vector<Xapian::Database>& shards, const tag::Gaz
       const Xapian::docid id = it.get_docid();
       const std::string lines = *it;
       doc_keys.clear();
+      std::uint32_t story = 0;
       for (std::size_t start = 0; start < lines.size();) {
         std::size_t end = lines.find(schema::kListSeparator, start);
         if (end == std::string::npos) end = lines.size();
         const std::string_view line(lines.data() + start, end - start);
-        if (line.size() > 1 && dimension_of(line.front())) doc_keys.push_back(intern(intern, line));
+        if (line.size() > 1 && facet_dimension_of(line.front())) doc_keys.push_back(intern(intern, line));
+        else if (line.size() > 1 && line.front() == schema::kFacetStory) story = intern_story(line.substr(1));
         start = end + 1;
       }
       std::sort(doc_keys.begin(), doc_keys.end());
       doc_keys.erase(std::unique(doc_keys.begin(), doc_keys.end()), doc_keys.end());
       while (next <= id) shard.offsets[next++] = static_cast<std::uint32_t>(shard.keys.size());
       shard.keys.insert(shard.keys.end(), doc_keys.begin(), doc_keys.end());
+      if (story != 0) {
+        if (shard.stories.size() <= id) shard.stories.resize(static_cast<std::size_t>(last) + 1, 0);
+        shard.stories[id] = story;
+      }
     }
     while (next <= last + 1) shard.offsets[next++] = static_cast<std::uint32_t>(shard.keys.size());
   }
@@ -188,8 +235,8 @@ std::unique_ptr<FacetTable> FacetTable::open(std::vector<std::pair<std::string, 
 }
 
 FacetTallies FacetTable::tally(const Xapian::Query& query, const std::vector<FacetDimension>& dimensions,
-                               bool rollup) const {
-  Counter counter(*keys_, rollup);
+                               bool rollup, CountUnit unit) const {
+  Counter counter(*keys_, rollup, unit);
   Xapian::doccount total = 0;
   for (std::size_t s = 0; s < shards_.size(); ++s) {
     Xapian::Enquire enquire(shards_[s]);
@@ -203,7 +250,19 @@ FacetTallies FacetTable::tally(const Xapian::Query& query, const std::vector<Fac
   return counter.tallies(or_all(dimensions), total);
 }
 
-Xapian::doccount FacetTable::count(const Xapian::Query& query) const {
+Xapian::doccount FacetTable::count(const Xapian::Query& query, CountUnit unit) const {
+  if (unit == CountUnit::Stories) {
+    Counter counter(*keys_, false, unit, false);
+    for (std::size_t s = 0; s < shards_.size(); ++s) {
+      Xapian::Enquire enquire(shards_[s]);
+      enquire.set_query(query);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      ShardSpy spy(counter, s);
+      enquire.add_matchspy(&spy);
+      enquire.get_mset(0, 0, shards_[s].get_doccount());
+    }
+    return counter.total(0);
+  }
   Xapian::doccount total = 0;
   for (const Xapian::Database& shard : shards_) {
     Xapian::Enquire enquire(shard);
@@ -214,12 +273,14 @@ Xapian::doccount FacetTable::count(const Xapian::Query& query) const {
   return total;
 }
 
-FacetTallies FacetTable::tally_all(bool rollup) const {
-  Counter counter(*keys_, rollup);
+FacetTallies FacetTable::tally_all(bool rollup, CountUnit unit) const {
+  Counter counter(*keys_, rollup, unit);
   Xapian::doccount total = 0;
   for (std::size_t s = 0; s < shards_.size(); ++s) {
     total += shards_[s].get_doccount();
-    for (Xapian::docid id = 1; id <= keys_->last_docid(s); ++id) counter.add(s, id);
+    // Document ids without keys are those of deleted reports (every report has its story's key).
+    for (Xapian::docid id = 1; id <= keys_->last_docid(s); ++id)
+      if (!keys_->keys(s, id).empty()) counter.add(s, id);
   }
   return counter.tallies(or_all({}), total);
 }

@@ -42,6 +42,11 @@ class FacetKeys : public std::enable_shared_from_this<FacetKeys> {
   std::span<const FacetKey> lineage(FacetKey key) const {
     return {lineage_.data() + lineage_offsets_[key], lineage_.data() + lineage_offsets_[key + 1]};
   }
+  /** The story of document `id` of shard `shard`, numbered from 1 across the shards; 0 for none. */
+  std::uint32_t story(std::size_t shard, Xapian::docid id) const {
+    const std::vector<std::uint32_t>& stories = shards_[shard].stories;
+    return id < stories.size() ? stories[id] : 0;
+  }
   FacetKey key_count() const { return static_cast<FacetKey>(values_.size()); }
   FacetDimension dimension(FacetKey key) const { return dimensions_[key]; }
   const std::string& value(FacetKey key) const { return values_[key]; }
@@ -57,6 +62,7 @@ class FacetKeys : public std::enable_shared_from_this<FacetKeys> {
   struct Shard {
     std::vector<std::uint32_t> offsets;  // by docid: its keys are keys[offsets[id], offsets[id + 1])
     std::vector<FacetKey> keys;
+    std::vector<std::uint32_t> stories;  // by docid
   };
   std::vector<Shard> shards_;
   std::vector<FacetDimension> dimensions_;  // by key
@@ -79,12 +85,13 @@ class FacetTable {
                                           const tag::Gazetteer& gazetteer);
 
   /** Tallies of `dimensions` (all when empty) over the reports `query` matches, counted shard by
-   *  shard; `total` is their number. The tallies keep the keys alive. */
-  FacetTallies tally(const Xapian::Query& query, const std::vector<FacetDimension>& dimensions, bool rollup) const;
-  /** The number of reports `query` matches, counted shard by shard. */
-  Xapian::doccount count(const Xapian::Query& query) const;
+   *  shard in `unit`; `total` is their number. The tallies keep the keys alive. */
+  FacetTallies tally(const Xapian::Query& query, const std::vector<FacetDimension>& dimensions, bool rollup,
+                     CountUnit unit = CountUnit::Reports) const;
+  /** The number of reports (or stories) `query` matches, counted shard by shard. */
+  Xapian::doccount count(const Xapian::Query& query, CountUnit unit = CountUnit::Reports) const;
   /** Tallies of every dimension over every report. */
-  FacetTallies tally_all(bool rollup) const;
+  FacetTallies tally_all(bool rollup, CountUnit unit = CountUnit::Reports) const;
   const FacetKeys& keys() const { return *keys_; }
 
  private:

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "common/date/civil_date.h"
@@ -32,6 +33,14 @@ const char* date_interval_name(DateInterval interval) {
   }
   return "auto";
 }
+
+CountUnit parse_count_unit(std::string_view name) {
+  if (name == "reports") return CountUnit::Reports;
+  if (name == "stories") return CountUnit::Stories;
+  throw ConfigError("unknown count '" + std::string(name) + "' (reports or stories)");
+}
+
+const char* count_unit_name(CountUnit unit) { return unit == CountUnit::Stories ? "stories" : "reports"; }
 
 const char* facet_field(FacetDimension dimension) {
   switch (dimension) {
@@ -65,6 +74,11 @@ FacetCounter::FacetCounter(Xapian::Enquire& enquire, const std::vector<FacetDime
                            const FacetCounting& how)
     : how_(how), dimensions_(dimensions) {
   if (dimensions_.empty()) dimensions_.assign(std::begin(kFacetDimensions), std::end(kFacetDimensions));
+  if (how_.count == CountUnit::Stories) {
+    keys_spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kFacetKeysSlot);
+    enquire.add_matchspy(keys_spy_.get());
+    return;
+  }
   for (FacetDimension d : dimensions_) {
     slot_spies_.emplace_back(d, std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(d)));
     enquire.add_matchspy(slot_spies_.back().second.get());
@@ -230,7 +244,88 @@ DimensionCounts FacetCounter::counts(FacetDimension dimension) const {
   return {};
 }
 
+std::optional<FacetDimension> facet_dimension_of(char letter) {
+  switch (letter) {
+    case schema::kFacetActor: return FacetDimension::Actor;
+    case schema::kFacetPlace: return FacetDimension::Place;
+    case schema::kFacetClaim: return FacetDimension::Claim;
+    case schema::kFacetClaimant: return FacetDimension::Claimant;
+    case schema::kFacetSource: return FacetDimension::Source;
+    case schema::kFacetDate: return FacetDimension::Date;
+    default: return std::nullopt;
+  }
+}
+
+char facet_letter(FacetDimension d) {
+  switch (d) {
+    case FacetDimension::Actor: return schema::kFacetActor;
+    case FacetDimension::Place: return schema::kFacetPlace;
+    case FacetDimension::Claim: return schema::kFacetClaim;
+    case FacetDimension::Claimant: return schema::kFacetClaimant;
+    case FacetDimension::Source: return schema::kFacetSource;
+    case FacetDimension::Date: return schema::kFacetDate;
+  }
+  return '?';
+}
+
+FacetTallies FacetCounter::story_tallies(Xapian::doccount total) const {
+  // The values of a story's reports, gathered from each distinct facet-keys value it has: the
+  // spy saw every combination of values with its number of reports, and the story is one line of it.
+  struct Story {
+    std::set<std::pair<FacetDimension, std::string>> values;  // dates apart
+    std::string first_day;                                     // YYYYMMDD of the earliest report
+  };
+  std::unordered_map<std::string, Story> stories;
+  auto maps = std::make_shared<std::array<DimensionCounts, 6>>();
+  const auto wanted = [&](FacetDimension d) { return std::find(dimensions_.begin(), dimensions_.end(), d) != dimensions_.end(); };
+  Xapian::doccount alone = 0, seen = 0;  // reports without a story (each then counts as one), reports seen
+  for (auto it = keys_spy_->values_begin(); it != keys_spy_->values_end(); ++it) {
+    std::string story;
+    std::vector<std::pair<FacetDimension, std::string>> values;
+    for (std::string& line : ids_of(*it)) {
+      if (line.size() < 2) continue;
+      if (line.front() == schema::kFacetStory) {
+        story = line.substr(1);
+        continue;
+      }
+      const std::optional<FacetDimension> d = facet_dimension_of(line.front());
+      if (!d || !wanted(*d)) continue;
+      const bool entity = *d == FacetDimension::Actor || *d == FacetDimension::Place || *d == FacetDimension::Claimant;
+      if (entity && how_.rollup && how_.gazetteer)
+        for (const tag::Entity* e : how_.gazetteer->lineage(line.substr(1))) values.emplace_back(*d, e->id);
+      values.emplace_back(*d, line.substr(1));
+    }
+    seen += it.get_termfreq();
+    if (story.empty()) {
+      alone += it.get_termfreq();
+      std::sort(values.begin(), values.end());
+      values.erase(std::unique(values.begin(), values.end()), values.end());
+      for (const auto& [d, value] : values) (*maps)[static_cast<std::size_t>(d)][value] += it.get_termfreq();
+      continue;
+    }
+    Story& s = stories[story];
+    for (auto& v : values) {
+      if (v.first != FacetDimension::Date) s.values.insert(std::move(v));
+      else if (s.first_day.empty() || v.second < s.first_day) s.first_day = v.second;
+    }
+  }
+  for (const auto& [id, s] : stories) {
+    for (const auto& [d, value] : s.values) ++(*maps)[static_cast<std::size_t>(d)][value];
+    if (!s.first_day.empty()) ++(*maps)[static_cast<std::size_t>(FacetDimension::Date)][s.first_day];
+  }
+  FacetTallies t;
+  // Reports without facet keys (none in a current index) each count as a story of their own.
+  t.total = static_cast<Xapian::doccount>(stories.size()) + alone + (total > seen ? total - seen : 0);
+  for (FacetDimension d : dimensions_) {
+    const auto i = static_cast<std::size_t>(d);
+    t.counts[i].emplace((*maps)[i].begin(), (*maps)[i].end());
+  }
+  t.owner = std::move(maps);
+  return t;
+}
+
 FacetTallies FacetCounter::tallies(Xapian::doccount total) const {
+  if (keys_spy_) return story_tallies(total);
   FacetTallies t;
   t.total = total;
   auto maps = std::make_shared<std::array<DimensionCounts, 6>>();

@@ -50,10 +50,17 @@ struct Facets {
   std::vector<DateBucket> date;               // in date order, the undated last
 };
 
+/** What totals and facet counts count: the matching reports, or their stories (a story once however
+ *  many of its copies match; in the date histogram, on the day of its earliest matching report). */
+enum class CountUnit { Reports, Stories };
+CountUnit parse_count_unit(std::string_view name);  // reports|stories, else ConfigError
+const char* count_unit_name(CountUnit unit);
+
 struct FacetOptions {
   std::size_t size = 10;     // values per facet
   bool rollup = false;       // a report counts toward its entities' ancestors too (Baku → Azerbaijan)
   DateInterval interval = DateInterval::Auto;
+  CountUnit count = CountUnit::Reports;  // of the facets and of the total
 };
 
 /** The dimensions a report is counted in; each has a query field of the same name. */
@@ -63,6 +70,10 @@ inline constexpr FacetDimension kFacetDimensions[] = {FacetDimension::Actor,    
                                                       FacetDimension::Source,   FacetDimension::Date};
 /** actor, place, claim, claimant, source, date: the query field that filters the dimension. */
 const char* facet_field(FacetDimension dimension);
+/** The dimension of a line of schema::kFacetKeysSlot by its letter (none for the story's line), and
+ *  the letter of a dimension. */
+std::optional<FacetDimension> facet_dimension_of(char letter);
+char facet_letter(FacetDimension dimension);
 
 /** Copies the facet of `dimension` from `from` into `to` (for the date, its interval too). */
 void copy_dimension(const Facets& from, FacetDimension dimension, Facets& to);
@@ -71,6 +82,7 @@ void copy_dimension(const Facets& from, FacetDimension dimension, Facets& to);
 struct FacetCounting {
   bool rollup = false;                        // a report counts toward its entities' ancestors too
   const tag::Gazetteer* gazetteer = nullptr;  // for the roll-up (required with it)
+  CountUnit count = CountUnit::Reports;
 };
 
 /** A string hash that also takes string_views, so that counts are looked up without a copy. */
@@ -78,18 +90,18 @@ struct TransparentHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
-/** Reports per value of one dimension, a report once per value: what Xapian's spies saw. */
+/** Reports (or stories) per value of one dimension, each once per value: what Xapian's spies saw. */
 using DimensionCounts = std::unordered_map<std::string, Xapian::doccount, TransparentHash, std::equal_to<>>;
 /** The values of one dimension that some report carries, each with the number of reports, in no order. */
 using ValueCounts = std::vector<std::pair<std::string_view, Xapian::doccount>>;
 
 /**
- * Reports per value of some dimensions over a set of reports, a report once per value. The values
- * are views into what `owner` keeps alive (the counter's maps, or the FacetTable that counted).
+ * Reports (or stories) per value of some dimensions over a set of reports, each once per value. The
+ * values are views into what `owner` keeps alive (the counter's maps, or the FacetTable that counted).
  */
 struct FacetTallies {
   std::array<std::optional<ValueCounts>, 6> counts;  // by FacetDimension; empty when not counted
-  Xapian::doccount total = 0;                         // reports in the set
+  Xapian::doccount total = 0;                         // reports (or stories) in the set
   std::shared_ptr<const void> owner;
 
   const std::optional<ValueCounts>& of(FacetDimension d) const { return counts[static_cast<std::size_t>(d)]; }
@@ -104,7 +116,8 @@ struct FacetTallies {
  * any database can run, remote shards too (xapian-tcpsrv runs no spy of ours). Attach before the
  * search; collect() after it. The counts are exact when the MSet was asked to check every document.
  * Each spy counts a slot's whole value (a report's combination of ids); the combinations are split
- * here, so a report counts once per value.
+ * here, so a report counts once per value. Stories are counted from one spy over the facet keys slot,
+ * whose values name the story with the ids.
  */
 class FacetCounter {
  public:
@@ -113,7 +126,8 @@ class FacetCounter {
   ~FacetCounter();
   FacetCounter(const FacetCounter&) = delete;
   FacetCounter& operator=(const FacetCounter&) = delete;
-  /** What the spies counted; `total` is the number of matching reports. */
+  /** What the spies counted; `total` is the number of matching reports (the tallies' total is in
+   *  the counting's unit). */
   FacetTallies tallies(Xapian::doccount total) const;
   /** The facets of the dimensions counted; `total` is the number of matching reports (for the
    *  undated bar). The roll-up is the FacetCounting's, not `options.rollup`. */
@@ -121,10 +135,12 @@ class FacetCounter {
 
  private:
   DimensionCounts counts(FacetDimension dimension) const;
+  FacetTallies story_tallies(Xapian::doccount total) const;
 
   FacetCounting how_;
   std::vector<FacetDimension> dimensions_;
   std::vector<std::pair<FacetDimension, std::unique_ptr<Xapian::ValueCountMatchSpy>>> slot_spies_;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> keys_spy_;  // counting stories
 };
 
 }  // namespace marsad::searcher

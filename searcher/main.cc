@@ -31,7 +31,7 @@ using namespace marsad;
 struct QueryOptions {
   std::vector<std::string> words;
   searcher::QueryFilters filters;
-  std::string sort = "relevance", mode = searcher::query_mode_name(searcher::SearchRequest{}.mode), interval = "auto";
+  std::string sort = "relevance", mode = searcher::query_mode_name(searcher::SearchRequest{}.mode), interval = "auto", count = "reports";
   bool no_facets = false;
   searcher::SearchRequest request;
 
@@ -68,6 +68,9 @@ struct QueryOptions {
                  "count a report toward its entities' parents too (Baku toward Azerbaijan)");
     app.add_option("--interval", interval, "date histogram bars (and claim groups' periods)")
         ->check(CLI::IsMember({"auto", "day", "week", "month", "year"}))->capture_default_str();
+    app.add_option("--count", count,
+                   "what the total and the facets count: reports, or stories (a story once however many of its copies match)")
+        ->check(CLI::IsMember({"reports", "stories"}))->capture_default_str();
   }
 
   /** The request, with the filter flags added to the query; ConfigError when it asks for nothing. */
@@ -79,6 +82,7 @@ struct QueryOptions {
     request.mode = searcher::parse_query_mode(mode);
     request.facets = !no_facets;
     request.facet_options.interval = searcher::parse_date_interval(interval);
+    request.facet_options.count = searcher::parse_count_unit(count);
     return request;
   }
 };
@@ -119,10 +123,11 @@ int show_stats(searcher::Searcher& searcher, const searcher::FacetOptions& optio
     std::cout << searcher::stats_json(s).dump(2) << '\n';
     return cli::kExitOk;
   }
-  std::cout << s.documents << " reports";
+  std::cout << s.documents << " reports in " << s.stories << " stories";
   if (!s.first_date.empty()) std::cout << ", dated " << s.first_date << " to " << s.last_date;
   std::cout << '\n';
-  searcher::print_facets(std::cout, s.facets);
+  searcher::print_stories(std::cout, s.largest_stories);
+  searcher::print_facets(std::cout, s.facets, options.count);
   return cli::kExitOk;
 }
 
@@ -247,6 +252,7 @@ int main(int argc, char** argv) {
     if (entities->parsed()) return list_entities(searcher, entity_kind, entity_prefix, format.is("json"));
     if (stats->parsed()) {
       query.request.facet_options.interval = searcher::parse_date_interval(query.interval);
+      query.request.facet_options.count = searcher::parse_count_unit(query.count);
       return show_stats(searcher, query.request.facet_options, format.is("json"));
     }
     searcher::SearchRequest request = query.make_request();

@@ -58,6 +58,7 @@ nlohmann::json result_json(const SearchRequest& request, const SearchResult& res
                     {"collapsed", h.collapsed}});
   nlohmann::json out{{"query", request.query},
                      {"collapse", request.collapse},
+                     {"count", count_unit_name(request.facet_options.count)},
                      {"total", {{"value", result.total}, {"exact", result.total_exact}}},
                      {"mode", query_mode_name(request.mode)},
                      {"relaxed", result.relaxed},
@@ -70,7 +71,11 @@ nlohmann::json result_json(const SearchRequest& request, const SearchResult& res
 }
 
 nlohmann::json stats_json(const IndexStats& stats) {
+  nlohmann::json largest = nlohmann::json::array();
+  for (const StoryInfo& s : stats.largest_stories) largest.push_back(story_json(s));
   nlohmann::json out{{"documents", stats.documents},
+                     {"stories", stats.stories},
+                     {"largest_stories", std::move(largest)},
                      {"first_date", stats.first_date.empty() ? nlohmann::json() : nlohmann::json(stats.first_date)},
                      {"last_date", stats.last_date.empty() ? nlohmann::json() : nlohmann::json(stats.last_date)}};
   add_facets(out, stats.facets);

@@ -18,9 +18,26 @@ std::string labels(const std::vector<std::string>& ids, const tag::Gazetteer& ga
   return text::join(names, ", ");
 }
 
+/** "4 reports, carried by 3 outlets (a, b, c); first 2024-03-05 a | story:ID". */
+std::string story_line(const StoryInfo& s) {
+  std::string line = std::to_string(s.reports) + " reports, carried by " + std::to_string(s.outlets.size()) +
+                     (s.outlets.size() == 1 ? " outlet (" : " outlets (") + printable(text::join(s.outlets, ", ")) +
+                     "); first " + (s.first_date.empty() ? "(no date)" : s.first_date);
+  line += ' ';
+  line += printable(s.first_source);
+  line += " | story:";
+  line += printable(s.id);
+  return line;
+}
+
 }  // namespace
 
-void print_facets(std::ostream& out, const Facets& f) {
+void print_stories(std::ostream& out, const std::vector<StoryInfo>& stories) {
+  if (!stories.empty()) out << "\n--- largest stories\n";
+  for (const StoryInfo& s : stories) out << story_line(s) << '\n';
+}
+
+void print_facets(std::ostream& out, const Facets& f, CountUnit unit) {
   auto line = [&](const char* name, const Facet& facet) {
     out << "\n" << name << ":";
     if (facet.values.empty()) out << " (none)";
@@ -31,7 +48,7 @@ void print_facets(std::ostream& out, const Facets& f) {
     }
     if (facet.more > 0) out << "  (+" << facet.more << " more)";
   };
-  out << "\n--- facets (reports per value; each over every filter but its own)";
+  out << "\n--- facets (" << count_unit_name(unit) << " per value; each over every filter but its own)";
   line("actor", f.actor);
   line("place", f.place);
   line("claim", f.claim);
@@ -44,10 +61,15 @@ void print_facets(std::ostream& out, const Facets& f) {
 
 void print_result(std::ostream& out, const SearchRequest& request, const SearchResult& result,
                   const tag::Gazetteer& gazetteer) {
-  out << (result.total_exact ? "" : "about ") << result.total << (result.total == 1 ? " report matches: " : " reports match: ")
+  const bool stories = request.facet_options.count == CountUnit::Stories;
+  out << (result.total_exact ? "" : "about ") << result.total
+      << (stories ? (result.total == 1 ? " story matches: " : " stories match: ")
+                  : (result.total == 1 ? " report matches: " : " reports match: "))
       << printable(request.query) << '\n';
   if (result.relaxed)
-    out << "(" << result.strict_total.value_or(0) << (result.strict_total == 1u ? " report has" : " reports have")
+    out << "(" << result.strict_total.value_or(0)
+        << (stories ? (result.strict_total == 1u ? " story has" : " stories have")
+                    : (result.strict_total == 1u ? " report has" : " reports have"))
         << " every word: these have some of them, those with every word first)\n";
   std::size_t rank = request.offset;
   for (const SearchHit& h : result.hits) {
@@ -57,16 +79,13 @@ void print_result(std::ostream& out, const SearchRequest& request, const SearchR
     if (!h.places.empty()) out << "   places: " << printable(labels(h.places, gazetteer)) << '\n';
     if (!h.claims.empty()) out << "   claims: " << printable(text::join(h.claims, ", ")) << '\n';
     if (h.story.reports > 1) {
-      out << "   story: " << h.story.reports << " reports, carried by " << h.story.outlets.size()
-          << (h.story.outlets.size() == 1 ? " outlet (" : " outlets (") << printable(text::join(h.story.outlets, ", "))
-          << "); first " << (h.story.first_date.empty() ? "(no date)" : h.story.first_date) << " "
-          << printable(h.story.first_source) << " | story:" << printable(h.story.id);
+      out << "   story: " << story_line(h.story);
       if (h.collapsed > 0) out << " | " << h.collapsed << " more matching";
       out << '\n';
     }
     out << "   " << printable(h.snippet) << '\n';
   }
-  if (result.facets) print_facets(out, *result.facets);
+  if (result.facets) print_facets(out, *result.facets, request.facet_options.count);
 }
 
 std::string csv_field(std::string_view field) {

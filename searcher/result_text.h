@@ -12,8 +12,12 @@ namespace marsad::searcher {
 void print_result(std::ostream& out, const SearchRequest& request, const SearchResult& result,
                   const tag::Gazetteer& gazetteer);
 
-/** The facets, a line each: "label (Arabic label) count" pairs and how many values are left out. */
-void print_facets(std::ostream& out, const Facets& facets);
+/** The facets, a line each: "label (Arabic label) count" pairs (of reports or stories) and how many
+ *  values are left out. */
+void print_facets(std::ostream& out, const Facets& facets, CountUnit unit = CountUnit::Reports);
+
+/** The stories, a line each: reports, outlets, first report and the story:ID that lists them. */
+void print_stories(std::ostream& out, const std::vector<StoryInfo>& stories);
 
 /** The hits as CSV (RFC 4180, a header row): rank, id, score, date, source, title, url, actors,
  *  places, claims (ids joined by "; ") and snippet. */

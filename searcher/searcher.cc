@@ -404,14 +404,15 @@ Searcher::CountPlan Searcher::plan_count(const std::string& text, const SearchRe
 
 SearchResult Searcher::run_count(const CountPlan& plan, const FacetTable* table) {
   const bool rollup = plan.options.rollup;
+  const CountUnit unit = plan.options.count;
   auto tally_of = [&](const std::string& query, const std::vector<FacetDimension>& dimensions) {
     const Xapian::Query q = Xapian::Query::unserialise(query);
-    return table ? table->tally(q, dimensions, rollup) : tally(q, dimensions, rollup);
+    return table ? table->tally(q, dimensions, rollup, unit) : tally(q, dimensions, rollup, unit);
   };
   SearchResult result;
   if (!plan.facets || plan.counted_here.empty()) {
     const Xapian::Query q = Xapian::Query::unserialise(plan.query);
-    result.total = table ? table->count(q) : count(q);
+    result.total = table ? table->count(q, unit) : count(q, unit);
   }
   if (!plan.facets) return result;
   result.facets = plan.whole_index;
@@ -424,11 +425,18 @@ SearchResult Searcher::run_count(const CountPlan& plan, const FacetTable* table)
   return result;
 }
 
-Xapian::doccount Searcher::count(const Xapian::Query& query) {
+Xapian::doccount Searcher::count(const Xapian::Query& query, CountUnit unit) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+  // Stories: the distinct values of the story slot, which every report has.
+  Xapian::ValueCountMatchSpy stories(schema::kStorySlot);
+  if (unit == CountUnit::Stories) enquire.add_matchspy(&stories);
+  const Xapian::doccount reports = enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+  if (unit == CountUnit::Reports) return reports;
+  Xapian::doccount distinct = 0;
+  for (auto it = stories.values_begin(); it != stories.values_end(); ++it) ++distinct;
+  return distinct;
 }
 
 const FacetTable* Searcher::facet_table() {
@@ -446,33 +454,36 @@ const FacetTable* Searcher::facet_table() {
 }
 
 const Facets& Searcher::whole_index_facets(const FacetOptions& options) {
-  const auto key = std::make_tuple(options.rollup, options.size, options.interval);
+  const auto key = std::make_tuple(options.rollup, options.size, options.interval, options.count);
   auto it = whole_index_facets_.find(key);
   if (it != whole_index_facets_.end()) return it->second;
   Facets facets;
-  whole_index_tallies(options.rollup).fill(facets, gazetteer_, options);
+  whole_index_tallies(options.rollup, options.count).fill(facets, gazetteer_, options);
   return whole_index_facets_.emplace(key, std::move(facets)).first->second;
 }
 
 void Searcher::revision_changed() {
   whole_index_facets_.clear();
   whole_index_tallies_.clear();
+  whole_index_stories_.reset();
   facet_table_.reset();
 }
 
-const FacetTallies& Searcher::whole_index_tallies(bool rollup) {
-  auto it = whole_index_tallies_.find(rollup);
+const FacetTallies& Searcher::whole_index_tallies(bool rollup, CountUnit unit) {
+  const auto key = std::make_pair(rollup, unit);
+  auto it = whole_index_tallies_.find(key);
   if (it != whole_index_tallies_.end()) return it->second;
-  if (const FacetTable* table = facet_table()) return whole_index_tallies_.emplace(rollup, table->tally_all(rollup)).first->second;
-  return whole_index_tallies_.emplace(rollup, tally(Xapian::Query::MatchAll, {}, rollup)).first->second;
+  if (const FacetTable* table = facet_table()) return whole_index_tallies_.emplace(key, table->tally_all(rollup, unit)).first->second;
+  return whole_index_tallies_.emplace(key, tally(Xapian::Query::MatchAll, {}, rollup, unit)).first->second;
 }
 
-FacetTallies Searcher::tally(const Xapian::Query& query, const std::vector<FacetDimension>& dimensions, bool rollup) {
-  if (const FacetTable* table = facet_table()) return table->tally(query, dimensions, rollup);
+FacetTallies Searcher::tally(const Xapian::Query& query, const std::vector<FacetDimension>& dimensions, bool rollup,
+                             CountUnit unit) {
+  if (const FacetTable* table = facet_table()) return table->tally(query, dimensions, rollup, unit);
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  FacetCounter counter(enquire, dimensions, {rollup, &gazetteer_});
+  FacetCounter counter(enquire, dimensions, {rollup, &gazetteer_, unit});
   // Checking every document makes Xapian count the matches instead of estimating them.
   const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
   return counter.tallies(mset.get_matches_estimated());
@@ -634,10 +645,16 @@ ClaimsResult Searcher::claims_once(const SearchRequest& request) {
     reports.emplace_back(date.empty() ? "99999999" : std::move(date), std::move(doc));
   }
   std::stable_sort(reports.begin(), reports.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<ClaimRow> rows;
   for (const auto& [date, doc] : reports) {
     nlohmann::json record = nlohmann::json::parse(doc.get_data(), nullptr, false);
-    for (ClaimRow& row : claims_of_report(record, result.filter, gazetteer_)) result.rows.push_back(std::move(row));
+    const std::string story = doc.get_value(schema::kStorySlot);
+    for (ClaimRow& row : claims_of_report(record, result.filter, gazetteer_)) {
+      row.story = story;
+      rows.push_back(std::move(row));
+    }
   }
+  result.rows = merge_copies(std::move(rows));
   return result;
 }
 
@@ -676,8 +693,24 @@ IndexStats Searcher::stats(const FacetOptions& options) {
 
 IndexStats Searcher::stats_once(const FacetOptions& options) {
   IndexStats stats;
-  const FacetTallies& whole = whole_index_tallies(options.rollup);
+  const FacetTallies& whole = whole_index_tallies(options.rollup, CountUnit::Reports);
   stats.documents = whole.total;
+  if (!whole_index_stories_) {
+    // One pass over the story slot: the number of stories, and the largest.
+    constexpr std::size_t kLargest = 5;
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query::MatchAll);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy spy(schema::kStorySlot);
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db_.get_doccount());
+    auto& [count, largest] = whole_index_stories_.emplace();
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) ++count;
+    for (auto it = spy.top_values_begin(kLargest); it != spy.top_values_end(kLargest); ++it)
+      if (it.get_termfreq() > 1) largest.push_back(*it);
+  }
+  stats.stories = whole_index_stories_->first;
+  for (const std::string& id : whole_index_stories_->second) stats.largest_stories.push_back(story_info(id));
   // The first and last days from the day-by-day count, then the histogram the options ask for.
   if (const std::optional<ValueCounts>& days = whole.of(FacetDimension::Date)) {
     for (const auto& [day, count] : *days) {

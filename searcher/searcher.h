@@ -52,7 +52,7 @@ struct SearchRequest {
   /** and-or modes: with fewer reports than this holding every word, any word will do (those with
    *  every word ranked first). */
   Xapian::doccount min_matches = 10;
-  FacetOptions facet_options;
+  FacetOptions facet_options;  // its `count` is also the total's unit
   /** One hit per story (the best of its matching reports); the total still counts reports. */
   bool collapse = false;
 };
@@ -78,7 +78,7 @@ struct SearchHit {
 };
 
 struct SearchResult {
-  Xapian::doccount total = 0;  // every matching report, counted (not Xapian's estimate)
+  Xapian::doccount total = 0;  // every matching report (or story), counted (not Xapian's estimate)
   bool total_exact = true;     // false only if Xapian could not count them all
   bool relaxed = false;        // and-or modes: too few reports held every word, so these hold any of them
   std::optional<Xapian::doccount> strict_total;  // when relaxed: the reports that hold every word
@@ -92,7 +92,8 @@ struct SearchResult {
 struct ClaimsResult {
   Xapian::doccount reports = 0;  // matching reports, all read
   ClaimFilter filter;            // what the query's claim:, place: and claimant: values ask of a claim
-  std::vector<ClaimRow> rows;    // their claims that pass the filter, oldest report first
+  /** Their claims that pass the filter, oldest report first; a claim repeated by copies of one story once. */
+  std::vector<ClaimRow> rows;
   double took_ms = 0;
   std::vector<ShardFailure> failed_shards;  // as in SearchResult
 };
@@ -103,9 +104,11 @@ struct EntityInfo {
   Xapian::doccount as_actor = 0, as_place = 0, as_claimant = 0;
 };
 
-/** What an index holds: its reports, the days they span, and the facets of all of them. */
+/** What an index holds: its reports and stories, the days they span, and the facets of all of them. */
 struct IndexStats {
   Xapian::doccount documents = 0;
+  Xapian::doccount stories = 0;
+  std::vector<StoryInfo> largest_stories;  // those with most reports in the index, most first (up to 5)
   std::string first_date, last_date;  // ISO days; empty when no report is dated
   Facets facets;                      // over every report; the date histogram by the options' interval
   std::vector<ShardFailure> failed_shards;  // as in SearchResult
@@ -202,8 +205,8 @@ class Searcher {
   std::vector<SearchHit> ranked_hits(const std::string& text, const SearchRequest& request, bool relaxed);
   /** The hits of `mset`, their snippets marking the words of `query`. */
   std::vector<SearchHit> hits_of(const Xapian::MSet& mset, const Xapian::Query& query);
-  /** The number of reports `query` matches, counted. */
-  Xapian::doccount count(const Xapian::Query& query);
+  /** The number of reports (or stories) `query` matches, counted. */
+  Xapian::doccount count(const Xapian::Query& query, CountUnit unit);
   /** The story `id` as hits show it. */
   StoryInfo story_info(const std::string& id);
 
@@ -231,14 +234,17 @@ class Searcher {
    *  the facet table (local shards only) and every dimension's tallies over the whole index, with
    *  roll-up or without. */
   std::shared_ptr<const FacetTable> facet_table_;
-  std::map<bool, FacetTallies> whole_index_tallies_;
-  std::map<std::tuple<bool, std::size_t, DateInterval>, Facets> whole_index_facets_;  // by rollup, size, interval
+  std::map<std::pair<bool, CountUnit>, FacetTallies> whole_index_tallies_;  // by rollup, unit
+  std::map<std::tuple<bool, std::size_t, DateInterval, CountUnit>, Facets> whole_index_facets_;  // by the options
+  /** The stories of the whole index and its largest ones' ids with their reports, most first. */
+  std::optional<std::pair<Xapian::doccount, std::vector<std::string>>> whole_index_stories_;
   const FacetTable* facet_table();
-  const FacetTallies& whole_index_tallies(bool rollup);
+  const FacetTallies& whole_index_tallies(bool rollup, CountUnit unit);
   const Facets& whole_index_facets(const FacetOptions& options);
   void revision_changed();
   /** Tallies of `dimensions` (all when empty) over the reports `query` matches, with their number. */
-  FacetTallies tally(const Xapian::Query& query, const std::vector<FacetDimension>& dimensions, bool rollup);
+  FacetTallies tally(const Xapian::Query& query, const std::vector<FacetDimension>& dimensions, bool rollup,
+                     CountUnit unit);
 };
 
 }  // namespace marsad::searcher

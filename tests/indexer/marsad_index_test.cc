@@ -353,12 +353,20 @@ std::set<std::string> all_ids(const fs::path& index) {
   return ids;
 }
 
-/** What marsad-search says the index holds: its reports and every facet value with its count. */
+/** What marsad-search says the index holds: its reports and every facet value with its count. Not
+ *  its stories: in this corpus every report is a near-copy of thousands of others, and which of them
+ *  a report finds among its candidates depends on what was committed when, so a run cut short and
+ *  resumed may group a report or two apart from a clean run. */
 nlohmann::json stats(const fs::path& index) {
   auto r = marsad::testing_support::run_command(kSearch + " --db " + index.string() +
                                                 " --json stats --facet-size 1000 --interval day 2>/dev/null");
   EXPECT_EQ(r.status, 0) << r.output;
-  return nlohmann::json::parse(r.output, nullptr, false);
+  nlohmann::json out = nlohmann::json::parse(r.output, nullptr, false);
+  if (out.is_object()) {
+    out.erase("stories");
+    out.erase("largest_stories");
+  }
+  return out;
 }
 
 class KilledMidRun : public testing::TestWithParam<KillCase> {};

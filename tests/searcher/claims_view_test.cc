@@ -454,12 +454,76 @@ std::vector<std::string> keys_of(const json& object) {
   return keys;
 }
 
+// ---- Copies ----
+
+ClaimRow carried(const std::string& report, const std::string& story, const std::string& outlet, std::vector<ClaimFigure> figures,
+                 const std::string& claimant = "armenian-mod") {
+  ClaimRow r = row(report, "2020-09-30", claimant, {"stepanakert"}, std::move(figures));
+  r.story = story;
+  r.reports = {report};
+  r.outlets = {outlet};
+  return r;
+}
+
+struct MergeCase {
+  const char* name;
+  std::vector<ClaimRow> rows;
+  std::vector<std::vector<std::string>> reports;  // of each row after merging
+  std::vector<std::vector<std::string>> outlets;
+};
+
+class MergeCopies : public testing::TestWithParam<MergeCase> {};
+
+TEST_P(MergeCopies, AClaimRepeatedByCopiesOfOneStoryIsOneRow) {
+  const std::vector<ClaimRow> merged = merge_copies(GetParam().rows);
+  std::vector<std::vector<std::string>> reports, outlets;
+  for (const ClaimRow& r : merged) {
+    reports.push_back(r.reports);
+    outlets.push_back(r.outlets);
+    EXPECT_EQ(r.report_id, r.reports.front());
+  }
+  EXPECT_EQ(reports, GetParam().reports);
+  EXPECT_EQ(outlets, GetParam().outlets);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, MergeCopies,
+    testing::Values(
+        MergeCase{"copies_join_the_first",
+                  {carried("a", "a", "وكالة", {killed(12)}), carried("b", "a", "صحيفة", {killed(12)}),
+                   carried("c", "a", "وكالة", {killed(12)})},
+                  {{"a", "b", "c"}},
+                  {{"وكالة", "صحيفة"}}},
+        MergeCase{"another_figure_is_another_claim",
+                  {carried("a", "a", "وكالة", {killed(12)}), carried("b", "a", "صحيفة", {killed(14)})},
+                  {{"a"}, {"b"}},
+                  {{"وكالة"}, {"صحيفة"}}},
+        MergeCase{"another_claimant_is_another_claim",
+                  {carried("a", "a", "وكالة", {killed(12)}), carried("b", "a", "صحيفة", {killed(12)}, "azerbaijani-mod")},
+                  {{"a"}, {"b"}},
+                  {{"وكالة"}, {"صحيفة"}}},
+        MergeCase{"another_story_is_another_claim",
+                  {carried("a", "a", "وكالة", {killed(12)}), carried("b", "b", "صحيفة", {killed(12)})},
+                  {{"a"}, {"b"}},
+                  {{"وكالة"}, {"صحيفة"}}},
+        MergeCase{"a_report_repeating_itself_keeps_both",
+                  {carried("a", "a", "وكالة", {killed(12)}), carried("a", "a", "وكالة", {killed(12)}),
+                   carried("b", "a", "صحيفة", {killed(12)})},
+                  {{"a", "b"}, {"a"}},
+                  {{"وكالة", "صحيفة"}, {"وكالة"}}},
+        MergeCase{"rows_without_a_story_stay",
+                  {carried("a", "", "وكالة", {killed(12)}), carried("b", "", "صحيفة", {killed(12)})},
+                  {{"a"}, {"b"}},
+                  {{"وكالة"}, {"صحيفة"}}}),
+    [](const auto& info) { return info.param.name; });
+
 TEST(ClaimsJson, HoldsTheDocumentedKeys) {
   const json out = claims_json(claims_of_report(war_report(), {}, gazetteer()));
   ASSERT_EQ(out.size(), 4u);
   EXPECT_EQ(keys_of(out[0]), (std::vector<std::string>{"claimant", "date", "field", "figures", "hedged", "historical",
-                                                        "negated", "places", "report_id", "sentence", "source", "title",
-                                                        "type", "unverified"}));
+                                                        "negated", "outlets", "places", "report_id", "reports", "sentence",
+                                                        "source", "title", "type", "unverified"}));
+  EXPECT_EQ(out[0]["reports"], json::array({out[0]["report_id"]}));
   EXPECT_EQ(out[0]["claimant"], (json{{"id", "armenian-mod"}, {"surface", "وزارة الدفاع الأرمينية"}}));
   EXPECT_EQ(out[0]["date"], "2020-09-28");
   EXPECT_EQ(out[0]["places"], json::array({"martuni"}));
@@ -676,11 +740,19 @@ TEST_F(ClaimsOverTheCorpus, TheSearchersClaimsAreTheFilteredClaimsOfEveryMatch) 
   EXPECT_EQ(result.reports, ids.size());
   EXPECT_EQ(result.filter.types, std::vector<std::string>{"casualties"});
   EXPECT_EQ(result.filter.places, std::vector<std::string>{"nagorno-karabakh"});
-  std::multiset<std::pair<std::string, std::string>> want, got;
+  // Every claim of every match, those repeated by copies of one story in the row of its first report.
+  std::multiset<std::pair<std::string, std::string>> want;
+  std::multiset<std::string> want_reports, got_reports;
   for (const json& r : records_of(index_, ids))
-    for (const ClaimRow& row : claims_of_report(r, result.filter, searcher.gazetteer())) want.emplace(row.report_id, row.sentence);
-  for (const ClaimRow& row : result.rows) got.emplace(row.report_id, row.sentence);
-  EXPECT_EQ(got, want);
+    for (const ClaimRow& row : claims_of_report(r, result.filter, searcher.gazetteer())) {
+      want.emplace(row.report_id, row.sentence);
+      want_reports.insert(row.report_id);
+    }
+  for (const ClaimRow& row : result.rows) {
+    EXPECT_TRUE(want.contains({row.report_id, row.sentence})) << row.report_id;
+    got_reports.insert(row.reports.begin(), row.reports.end());
+  }
+  EXPECT_EQ(got_reports, want_reports);
   ASSERT_FALSE(result.rows.empty());
   // Oldest report first.
   EXPECT_TRUE(std::is_sorted(result.rows.begin(), result.rows.end(), [&](const ClaimRow& x, const ClaimRow& y) {

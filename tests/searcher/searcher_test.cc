@@ -99,7 +99,7 @@ TEST_F(SearcherTest, JsonHoldsTheDocumentedKeys) {
   nlohmann::json out = result_json(request, result);
   std::vector<std::string> keys;
   for (const auto& [key, value] : out.items()) keys.push_back(key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"collapse", "failed_shards", "hits", "mode", "partial", "query", "relaxed",
+  EXPECT_EQ(keys, (std::vector<std::string>{"collapse", "count", "failed_shards", "hits", "mode", "partial", "query", "relaxed",
                                             "strict_total", "took_ms", "total"}));
   EXPECT_EQ(out["query"], "وقف إطلاق النار");
   EXPECT_EQ(out["partial"], false);
@@ -139,6 +139,16 @@ std::map<std::string, Xapian::doccount> brute_force(const std::string& index, Xa
     for (std::string id; std::getline(lines, id, schema::kListSeparator);) ++counts[id];
   }
   return counts;
+}
+
+/** The distinct values of a slot among the documents `query` matches, read one by one. */
+Xapian::doccount distinct_values(const Xapian::Database& db, const Xapian::Query& query, Xapian::valueno slot) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  std::set<std::string> values;
+  const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+  for (auto it = mset.begin(); it != mset.end(); ++it) values.insert(it.get_document().get_value(slot));
+  return static_cast<Xapian::doccount>(values.size());
 }
 
 std::map<std::string, Xapian::doccount> as_map(const Facet& facet) {
@@ -217,19 +227,25 @@ TEST_F(SearcherTest, TheFacetTableCountsWhatXapiansSpiesCount) {
   const std::unique_ptr<FacetTable> table = FacetTable::open(open_every_shard(index_), searcher.gazetteer());
   ASSERT_GT(table->keys().shard_count(), 1u);  // shard-local document ids are told apart
   for (const std::string query : {"قتلى", "Zغزه", ""}) {
-    for (const bool rollup : {false, true}) {
+    for (const auto& [rollup, unit] : {std::pair{false, CountUnit::Reports}, std::pair{true, CountUnit::Reports},
+                                       std::pair{false, CountUnit::Stories}, std::pair{true, CountUnit::Stories}}) {
       FacetOptions options;
       options.size = 100'000;
       options.rollup = rollup;
       const Xapian::Query q = query.empty() ? Xapian::Query::MatchAll : Xapian::Query(query == "قتلى" ? "Zقتل" : query);
       Xapian::Enquire enquire(db);
       enquire.set_query(q);
-      FacetCounter counter(enquire, {}, FacetCounting{rollup, &searcher.gazetteer()});
+      FacetCounter counter(enquire, {}, FacetCounting{rollup, &searcher.gazetteer(), unit});
       Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
       const Facets remote = counter.collect(mset.get_matches_estimated(), searcher.gazetteer(), options);
       Facets local;
-      const FacetTallies tallies = query.empty() ? table->tally_all(rollup) : table->tally(q, {}, rollup);
-      EXPECT_EQ(tallies.total, mset.get_matches_estimated());
+      const FacetTallies tallies = query.empty() ? table->tally_all(rollup, unit) : table->tally(q, {}, rollup, unit);
+      EXPECT_EQ(tallies.total, counter.tallies(mset.get_matches_estimated()).total);
+      EXPECT_EQ(tallies.total, unit == CountUnit::Reports ? mset.get_matches_estimated()
+                                                          : distinct_values(db, q, schema::kStorySlot));
+      if (!query.empty()) {
+        EXPECT_EQ(tallies.total, table->count(q, unit));
+      }
       tallies.fill(local, searcher.gazetteer(), options);
       EXPECT_FALSE(local.actor.values.empty()) << query;
       EXPECT_EQ(as_map(local.actor), as_map(remote.actor)) << query << rollup;

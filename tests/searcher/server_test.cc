@@ -117,6 +117,8 @@ INSTANTIATE_TEST_SUITE_P(
                        "--actor azerbaijan --claim casualties --claim attack --no-facets"},
         SameAnswerCase{"a query mode", "/api/search" + query_string({{"q", "قصف مستشفى غزة"}, {"mode", "or"}}), "--mode or قصف مستشفى غزة"},
         SameAnswerCase{"one hit per story", "/api/search" + query_string({{"q", "قصف"}, {"collapse", "1"}}), "--collapse قصف"},
+        SameAnswerCase{"counting stories", "/api/search" + query_string({{"q", "قصف"}, {"collapse", "1"}, {"count", "stories"}}),
+                       "--collapse --count stories قصف"},
         SameAnswerCase{"claims", "/api/claims" + query_string({{"q", "place:nagorno-karabakh"}, {"claim", "casualties"}}),
                        "claims --claim casualties place:nagorno-karabakh"},
         SameAnswerCase{"grouped claims",
@@ -125,7 +127,8 @@ INSTANTIATE_TEST_SUITE_P(
                        "claims --group --claim casualties --place 'قره باغ' --from 2020-09-27 --to 2020-10-07"},
         SameAnswerCase{"entities", "/api/entities" + query_string({{"kind", "country"}, {"prefix", "ar"}}), "entities --kind country ar"},
         SameAnswerCase{"stats", "/api/stats" + query_string({{"interval", "month"}, {"facet_size", "3"}}),
-                       "stats --interval month --facet-size 3"}));
+                       "stats --interval month --facet-size 3"},
+        SameAnswerCase{"stats in stories", "/api/stats" + query_string({{"count", "stories"}}), "stats --count stories"}));
 
 struct ErrorCase {
   const char* what;
@@ -156,6 +159,7 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"not a number", "/api/search?q=x&limit=ten", 400, "limit"},
         ErrorCase{"a single parameter twice", "/api/search?q=x&sort=date&sort=-date", 400, "sort"},
         ErrorCase{"an unknown sort", "/api/search?q=x&sort=sideways", 400, "sideways"},
+        ErrorCase{"an unknown count", "/api/search?q=x&count=words", 400, "words"},
         ErrorCase{"nothing asked", "/api/search?q=%20", 400, "nothing to search"},
         ErrorCase{"an unknown entity", "/api/search" + query_string({{"q", "actor:nobody-at-all"}}), 400, "nobody-at-all"},
         ErrorCase{"an unknown claim type", "/api/claims" + query_string({{"claim", "gossip"}}), 400, "gossip"},

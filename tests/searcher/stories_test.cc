@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/index_metadata.h"
+#include "searcher/facet_table.h"
 #include "searcher/result_json.h"
 #include "searcher/searcher.h"
 #include "tests/support/wire_copies.h"
@@ -111,6 +113,133 @@ TEST_F(StoriesTest, JsonCarriesTheStoryOfEveryHitCollapsedOrNot) {
     EXPECT_EQ(story["first"], nlohmann::json::parse(R"({"id": "wire-a", "date": "2024-03-05", "source": "وكالة سبأ"})"));
     EXPECT_EQ(out["hits"][0]["collapsed"], collapse ? 2 : 0);
   }
+}
+
+TEST_F(StoriesTest, AClaimRepeatedByCopiesIsOneClaimWithItsOutlets) {
+  Searcher searcher((dir_ / "db").string());
+  const ClaimsResult claims = searcher.claims(SearchRequest{"قافلة"});
+  std::set<std::string> first_reports;
+  bool carried_by_three = false;
+  for (const ClaimRow& row : claims.rows) {
+    first_reports.insert(row.report_id);
+    if (row.reports == std::vector<std::string>{"wire-a", "wire-b", "wire-c"}) {
+      carried_by_three = true;
+      EXPECT_EQ(row.outlets, (std::vector<std::string>{"وكالة سبأ", "صحيفة الأيام", "موقع المصدر"}));
+    }
+  }
+  EXPECT_TRUE(carried_by_three);
+  // The copies' claims are all in the rows of the story's first report.
+  EXPECT_FALSE(first_reports.contains("wire-b"));
+  EXPECT_FALSE(first_reports.contains("wire-c"));
+}
+
+/** The counts a search gives: its total, reports (or stories) per source, and per day. */
+struct Counted {
+  Xapian::doccount total = 0;
+  std::map<std::string, Xapian::doccount> sources, days;
+  bool operator==(const Counted&) const = default;
+};
+
+Counted counted(const Facets& f, Xapian::doccount total) {
+  Counted c{total, {}, {}};
+  for (const FacetValue& v : f.source.values) c.sources[v.id] = v.count;
+  for (const DateBucket& b : f.date) c.days[b.bucket.value_or("undated")] = b.count;
+  return c;
+}
+
+void PrintTo(const Counted& c, std::ostream* os) {
+  *os << "total " << c.total << ";";
+  for (const auto& [k, v] : c.sources) *os << " " << k << "=" << v;
+  *os << ";";
+  for (const auto& [k, v] : c.days) *os << " " << k << "=" << v;
+}
+
+struct CountCase {
+  const char* what;
+  std::string query;
+  CountUnit unit;
+  Counted expected;
+};
+
+void PrintTo(const CountCase& c, std::ostream* os) { *os << c.what; }
+
+class StoriesCountTest : public StoriesTest, public testing::WithParamInterface<CountCase> {};
+
+// Sources and days are counted each over every filter but its own (as every facet is); a story
+// counts once per source that carried a matching copy, and on the day of its earliest matching copy.
+TEST_P(StoriesCountTest, TotalsAndFacetsCountWhatWasAskedForExactly) {
+  Searcher searcher((dir_ / "db").string());
+  SearchRequest request{GetParam().query, 0, 10, true};
+  request.facet_options.count = GetParam().unit;
+  request.facet_options.interval = DateInterval::Day;
+  const SearchResult result = searcher.search(request);
+  ASSERT_TRUE(result.facets);
+  EXPECT_EQ(counted(*result.facets, result.total), GetParam().expected);
+  request.facets = false;
+  EXPECT_EQ(searcher.search(request).total, GetParam().expected.total);
+  EXPECT_EQ(result_json(request, result)["count"], count_unit_name(GetParam().unit));
+}
+
+const std::string kAgency = "وكالة سبأ", kDaily = "صحيفة الأيام", kSite = "موقع المصدر";
+
+INSTANTIATE_TEST_SUITE_P(
+    Units, StoriesCountTest,
+    testing::Values(
+        CountCase{"reports", "قافلة", CountUnit::Reports,
+                  {5, {{kAgency, 2}, {kDaily, 2}, {kSite, 1}}, {{"2024-03-05", 3}, {"2024-03-06", 1}, {"2024-03-27", 1}}}},
+        CountCase{"stories", "قافلة", CountUnit::Stories,
+                  {3, {{kAgency, 2}, {kDaily, 2}, {kSite, 1}}, {{"2024-03-05", 2}, {"2024-03-27", 1}}}},
+        CountCase{"stories of one outlet", "قافلة source:\"" + kDaily + "\"", CountUnit::Stories,
+                  {2, {{kAgency, 2}, {kDaily, 2}, {kSite, 1}}, {{"2024-03-05", 2}}}},
+        CountCase{"stories of a later day", "قافلة date:2024-03-06..2024-03-06", CountUnit::Stories,
+                  {1, {{kSite, 1}}, {{"2024-03-05", 2}, {"2024-03-27", 1}}}},
+        CountCase{"stories of a later day, in reports", "قافلة date:2024-03-06..2024-03-06", CountUnit::Reports,
+                  {1, {{kSite, 1}}, {{"2024-03-05", 3}, {"2024-03-06", 1}, {"2024-03-27", 1}}}}));
+
+TEST_F(StoriesTest, XapiansSpiesCountStoriesAsTheFacetTableDoes) {
+  // Over remote shards stories are counted from one ValueCountMatchSpy on the facet keys slot.
+  Searcher searcher((dir_ / "db").string());
+  const std::string index = (dir_ / "db").string();
+  Xapian::Database db(index);
+  const std::unique_ptr<FacetTable> table = FacetTable::open(open_every_shard(index), searcher.gazetteer());
+  for (const bool rollup : {false, true}) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query::MatchAll);
+    FacetCounter counter(enquire, {}, FacetCounting{rollup, &searcher.gazetteer(), CountUnit::Stories});
+    const Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
+    FacetOptions options;
+    options.interval = DateInterval::Day;
+    const FacetTallies remote = counter.tallies(mset.get_matches_estimated());
+    const FacetTallies local = table->tally_all(rollup, CountUnit::Stories);
+    EXPECT_EQ(remote.total, 3u);
+    EXPECT_EQ(local.total, 3u);
+    Facets a, b;
+    remote.fill(a, searcher.gazetteer(), options);
+    local.fill(b, searcher.gazetteer(), options);
+    EXPECT_EQ(counted(a, remote.total), counted(b, local.total));
+    EXPECT_EQ(counted(a, remote.total).days, (std::map<std::string, Xapian::doccount>{{"2024-03-05", 2}, {"2024-03-27", 1}}));
+    EXPECT_FALSE(a.place.values.empty());
+    ASSERT_EQ(a.place.values.size(), b.place.values.size());
+    for (std::size_t i = 0; i < a.place.values.size(); ++i) {
+      EXPECT_EQ(a.place.values[i].id, b.place.values[i].id);
+      EXPECT_EQ(a.place.values[i].count, b.place.values[i].count);
+    }
+  }
+}
+
+TEST_F(StoriesTest, StatsCountStoriesAndNameTheLargest) {
+  Searcher searcher((dir_ / "db").string());
+  const IndexStats stats = searcher.stats({});
+  EXPECT_EQ(stats.documents, 5u);
+  EXPECT_EQ(stats.stories, 3u);
+  ASSERT_EQ(stats.largest_stories.size(), 1u);  // the others hold one report each
+  EXPECT_EQ(stats.largest_stories[0].id, "wire-a");
+  EXPECT_EQ(stats.largest_stories[0].reports, 4u);
+  FacetOptions in_stories;
+  in_stories.count = CountUnit::Stories;
+  in_stories.interval = DateInterval::Day;
+  EXPECT_EQ(counted(searcher.stats(in_stories).facets, 3).days,
+            (std::map<std::string, Xapian::doccount>{{"2024-03-05", 2}, {"2024-03-27", 1}}));
 }
 
 }  // namespace
