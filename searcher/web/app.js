@@ -91,6 +91,15 @@
       dateTo: 'التاريخ: حتى {to}',
       selectedSpan: 'المدة المحددة: {span}',
       totalLabel: 'عدد التقارير:',
+      totalLabelStories: 'عدد الأخبار:',
+      collapseLabel: 'نتيجة واحدة لكل خبر',
+      collapseTitle: 'تظهر نسخ البرقية الواحدة التي نقلتها عدة وسائل إعلام نتيجةً واحدة، وتُعدّ الأخبار لا التقارير.',
+      countsIn_reports: 'الأعداد بالتقارير',
+      countsIn_stories: 'الأعداد بالأخبار (نسخ البرقية الواحدة خبر واحد)',
+      storyCarried: 'نقلته {outlets}:',
+      storyFirst: 'أول من نشره: {source}، {date}',
+      storyAll: 'كل تقاريره ({reports})',
+      storyLabel: 'الخبر في وسائل الإعلام',
       pageOf: 'الصفحة {page} من {pages}',
       sortLabel: 'الترتيب',
       sort_relevance: 'الأكثر صلة',
@@ -103,6 +112,8 @@
       noResultsHint: 'جرّب كلمات أقل، أو OR بين البدائل، أو أزل بعض المرشحات.',
       welcome: 'ابدأ بكلمة أو عبارة، أو اختر قيمة من المرشحات.',
       indexHolds: 'يضم الفهرس {n}، من {first} إلى {last}.',
+      indexHoldsStories: 'يضم الفهرس {n} في {stories}، من {first} إلى {last}.',
+      largestStories: 'أكثر الأخبار نقلًا',
       error_0: 'تعذّر الاتصال بالخادم.',
       error_400: 'تعذّر فهم الاستعلام أو أحد المرشحات.',
       error_401: 'رمز الدخول مرفوض.',
@@ -159,6 +170,18 @@
       'reports.few': '{n} تقارير',
       'reports.many': '{n} تقريرًا',
       'reports.other': '{n} تقرير',
+      'stories.zero': 'لا أخبار',
+      'stories.one': 'خبر واحد',
+      'stories.two': 'خبران',
+      'stories.few': '{n} أخبار',
+      'stories.many': '{n} خبرًا',
+      'stories.other': '{n} خبر',
+      'outlets.zero': 'لا وسائل إعلام',
+      'outlets.one': 'وسيلة إعلام واحدة',
+      'outlets.two': 'وسيلتا إعلام',
+      'outlets.few': '{n} وسائل إعلام',
+      'outlets.many': '{n} وسيلة إعلام',
+      'outlets.other': '{n} وسيلة إعلام',
       'claimants.zero': 'لا جهات',
       'claimants.one': 'جهة واحدة',
       'claimants.two': 'جهتان',
@@ -229,6 +252,15 @@
       dateTo: 'Date: up to {to}',
       selectedSpan: 'Selected period: {span}',
       totalLabel: 'Reports:',
+      totalLabelStories: 'Stories:',
+      collapseLabel: 'One hit per story',
+      collapseTitle: 'Copies of one dispatch carried by several outlets show as one hit, and stories are counted rather than reports.',
+      countsIn_reports: 'Counts are reports',
+      countsIn_stories: 'Counts are stories (the copies of a dispatch are one story)',
+      storyCarried: 'Carried by {outlets}:',
+      storyFirst: 'First: {source}, {date}',
+      storyAll: 'All {reports}',
+      storyLabel: 'The story across outlets',
       pageOf: 'page {page} of {pages}',
       sortLabel: 'Order',
       sort_relevance: 'Most relevant',
@@ -241,6 +273,8 @@
       noResultsHint: 'Try fewer words, OR between alternatives, or remove some filters.',
       welcome: 'Start with a word or a phrase, or pick a value from the filters.',
       indexHolds: 'The index holds {n}, from {first} to {last}.',
+      indexHoldsStories: 'The index holds {n} in {stories}, from {first} to {last}.',
+      largestStories: 'Most carried stories',
       error_0: 'The server could not be reached.',
       error_400: 'The query or one of the filters could not be read.',
       error_401: 'The access token was refused.',
@@ -297,6 +331,18 @@
       'reports.few': '{n} reports',
       'reports.many': '{n} reports',
       'reports.other': '{n} reports',
+      'stories.zero': 'no stories',
+      'stories.one': '1 story',
+      'stories.two': '2 stories',
+      'stories.few': '{n} stories',
+      'stories.many': '{n} stories',
+      'stories.other': '{n} stories',
+      'outlets.zero': 'no outlets',
+      'outlets.one': '1 outlet',
+      'outlets.two': '2 outlets',
+      'outlets.few': '{n} outlets',
+      'outlets.many': '{n} outlets',
+      'outlets.other': '{n} outlets',
       'claimants.zero': 'no claimants',
       'claimants.one': '1 claimant',
       'claimants.two': '2 claimants',
@@ -393,7 +439,7 @@
     return {
       q: '', actor: [], place: [], claim: [], claimant: [], source: [], from: '', to: '',
       sort: 'relevance', interval: 'auto', page: 1, tab: 'results', lang: 'ar', ttype: 'casualties', twhat: '',
-      tscale: 'linear',
+      tscale: 'linear', collapse: true,
     };
   }
 
@@ -419,6 +465,7 @@
     state.ttype = (params.get('ttype') || 'casualties').trim() || 'casualties';
     state.twhat = (params.get('twhat') || '').trim();
     state.tscale = oneOf(params.get('tscale'), ['linear', 'log'], 'linear');
+    state.collapse = params.get('collapse') !== '0';
     return state;
   }
 
@@ -438,6 +485,7 @@
     if (state.from) pairs.push(['from', state.from]);
     if (state.to) pairs.push(['to', state.to]);
     if (state.sort !== 'relevance') pairs.push(['sort', state.sort]);
+    if (!state.collapse) pairs.push(['collapse', 0]);
     if (state.interval !== 'auto') pairs.push(['interval', state.interval]);
     if (state.page > 1) pairs.push(['page', state.page]);
     if (state.tab !== 'results') pairs.push(['tab', state.tab]);
@@ -453,9 +501,19 @@
     return query ? `?${query}` : location.pathname;
   }
 
+  /** field:value for the query box; a value with spaces or quotes is quoted, its quotes doubled. */
+  function fieldQuery(field, value) {
+    return /[\s"()]/.test(value) ? `${field}:"${value.replace(/"/g, '""')}"` : `${field}:${value}`;
+  }
+
   /** A link to one report shown by the page itself, in the current language. */
   function reportHref(reportId) {
-    return stateUrl({ ...emptyState(), q: `id:${reportId}`, lang: current.lang });
+    return stateUrl({ ...emptyState(), q: fieldQuery('id', reportId), lang: current.lang });
+  }
+
+  /** Every report of a story, one hit each. */
+  function storyHref(storyId) {
+    return stateUrl({ ...emptyState(), q: fieldQuery('story', storyId), collapse: false, lang: current.lang });
   }
 
   function hasCriteria(state) {
@@ -793,16 +851,27 @@
     return expandedFacets.size ? FACET_SIZE_EXPANDED : FACET_SIZE;
   }
 
+  function countPairs(state) {
+    return state.collapse ? [['count', 'stories']] : [];
+  }
+
   function searchQuery(state) {
     return joinParams([
       ...filterParams(state),
       ['limit', PAGE_SIZE], ['offset', (state.page - 1) * PAGE_SIZE], ['sort', state.sort],
       ['facets', 1], ['facet_size', facetSize()], ['interval', state.interval],
+      ...(state.collapse ? [['collapse', 1]] : []), ...countPairs(state),
     ]);
   }
 
   function statsQuery(state) {
-    return joinParams([['interval', state.interval], ['facet_size', facetSize()]]);
+    return joinParams([['interval', state.interval], ['facet_size', facetSize()], ...countPairs(state)]);
+  }
+
+  /** What the counts of an answer count: the answer says so; /api/stats counts what it was asked to. */
+  function countUnit(state, data) {
+    if (data && (data.count === 'stories' || data.count === 'reports')) return data.count;
+    return state.collapse && !hasCriteria(state) ? 'stories' : 'reports';
   }
 
   function claimGroupsQuery(state) {
@@ -970,6 +1039,11 @@
     return `\u2066${text}\u2069`;
   }
 
+  /** First-strong isolation, so that a name of either direction keeps its place in the sentence around it. */
+  function isolate(text) {
+    return `\u2068${text}\u2069`;
+  }
+
   function dateFilterLabel(state) {
     if (state.from && state.to) return t('dateFromTo', { from: ltr(state.from), to: ltr(state.to) });
     return state.from ? t('dateFrom', { from: ltr(state.from) }) : t('dateTo', { to: ltr(state.to) });
@@ -1026,25 +1100,27 @@
     renderFacets(state, data);
     renderHistogram(state, data);
     if (hasCriteria(state)) renderResults(state, data);
-    else renderWelcome(data);
+    else renderWelcome(state, data);
   }
 
   function renderFacets(state, data) {
     const root = byId('facets');
+    const unit = countUnit(state, data);
     const panels = FACET_DIMS.map((dim) => renderFacetPanel(
-      state, dim, (data.facets && data.facets[dim]) || [], (data.facets_more && data.facets_more[dim]) || 0));
-    root.replaceChildren(h('h2', { class: 'facets-title' }, t('filtersHeading')), ...panels);
+      state, dim, (data.facets && data.facets[dim]) || [], (data.facets_more && data.facets_more[dim]) || 0, unit));
+    root.replaceChildren(h('h2', { class: 'facets-title' }, t('filtersHeading')),
+      h('p', { class: 'facets-unit', 'data-unit': unit }, t(`countsIn_${unit}`)), ...panels);
   }
 
-  function renderFacetPanel(state, dim, values, more) {
+  function renderFacetPanel(state, dim, values, more, unit) {
     const selected = state[dim];
     const expanded = expandedFacets.has(dim);
     const shown = expanded ? values : values.slice(0, FACET_SIZE);
     // A chosen value outside the list still shows, ticked, so that it can be unticked.
     const missing = selected.filter((id) => !shown.some((v) => v.id === id));
     const items = [
-      ...missing.map((id) => facetItem(dim, values.find((v) => v.id === id) || { id, count: null }, true)),
-      ...shown.map((value) => facetItem(dim, value, selected.includes(value.id))),
+      ...missing.map((id) => facetItem(dim, values.find((v) => v.id === id) || { id, count: null }, true, unit)),
+      ...shown.map((value) => facetItem(dim, value, selected.includes(value.id), unit)),
     ];
     const headingId = `facet-title-${dim}`;
     const head = h('div', { class: 'facet-head' }, h('h3', { id: headingId }, t(`facet_${dim}`)));
@@ -1069,7 +1145,7 @@
     return section;
   }
 
-  function facetItem(dim, value, checked) {
+  function facetItem(dim, value, checked, unit) {
     const name = facetValueName(dim, value.id);
     const labelProps = { class: 'facet-label', dir: 'auto' };
     if (ENTITY_DIMS.includes(dim)) labelProps['data-entity'] = value.id;
@@ -1081,7 +1157,8 @@
       h('label', { title: value.id },
         input,
         h('span', labelProps, name),
-        value.count === null ? null : h('span', { class: 'facet-count' }, formatNumber(value.count))));
+        value.count === null ? null
+          : h('span', { class: 'facet-count', title: plural(unit, value.count) }, formatNumber(value.count))));
   }
 
   function toggleFilter(dim, id, on) {
@@ -1096,13 +1173,21 @@
     load();
   }
 
-  function renderWelcome(data) {
+  function renderWelcome(state, data) {
     const head = byId('results-head');
     const parts = [h('p', { class: 'welcome' }, t('welcome'))];
     if (typeof data.documents === 'number') {
-      parts.push(h('p', { class: 'index-info' }, t('indexHolds', {
-        n: plural('reports', data.documents), first: formatDate(data.first_date), last: formatDate(data.last_date),
-      })));
+      const span = { n: plural('reports', data.documents), first: formatDate(data.first_date), last: formatDate(data.last_date) };
+      parts.push(typeof data.stories === 'number'
+        ? h('p', { class: 'index-info' }, t('indexHoldsStories', { ...span, stories: plural('stories', data.stories) }))
+        : h('p', { class: 'index-info' }, t('indexHolds', span)));
+    }
+    const carried = (Array.isArray(data.largest_stories) ? data.largest_stories : [])
+      .filter((story) => story && story.reports > 1);
+    if (carried.length) {
+      parts.push(h('section', { class: 'largest-stories', 'aria-labelledby': 'largest-stories-title' },
+        h('h2', { id: 'largest-stories-title' }, t('largestStories')),
+        h('ul', null, carried.map((story) => h('li', null, storyDetails(state, story))))));
     }
     head.replaceChildren(...parts);
     byId('hits').replaceChildren();
@@ -1127,18 +1212,26 @@
   }
 
   function renderResultsHead(state, data, total, pages) {
-    const count = h('p', { class: 'total' },
-      h('span', { class: 'total-label' }, t('totalLabel')), ' ',
+    const unit = countUnit(state, data);
+    const count = h('p', { class: 'total', 'data-unit': unit },
+      h('span', { class: 'total-label' }, t(unit === 'stories' ? 'totalLabelStories' : 'totalLabel')), ' ',
       h('strong', { id: 'total-value' }, formatNumber(total)),
       total > PAGE_SIZE ? h('span', { class: 'page-of' }, ` · ${t('pageOf', { page: formatNumber(state.page), pages: formatNumber(pages) })}`) : null);
     const sort = h('select', {
       id: 'sort-select', 'data-focus-key': 'sort',
       onchange: (event) => go(withPageReset({ sort: event.target.value })),
     }, SORTS.map((value) => h('option', { value, selected: value === state.sort }, t(`sort_${value}`))));
+    const collapse = h('label', { class: 'inline-check collapse-switch', title: t('collapseTitle') },
+      h('input', {
+        type: 'checkbox', id: 'collapse-toggle', checked: state.collapse, 'data-focus-key': 'collapse',
+        onchange: (event) => go(withPageReset({ collapse: event.target.checked })),
+      }),
+      h('span', null, t('collapseLabel')));
     const parts = [h('div', { class: 'results-bar' }, count,
-      h('label', { class: 'inline-select' }, h('span', null, t('sortLabel')), sort))];
+      h('div', { class: 'results-options' }, collapse,
+        h('label', { class: 'inline-select' }, h('span', null, t('sortLabel')), sort)))];
     if (data.relaxed && typeof data.strict_total === 'number') {
-      parts.push(h('p', { class: 'notice' }, t('relaxed', { n: plural('reports', data.strict_total) })));
+      parts.push(h('p', { class: 'notice' }, t('relaxed', { n: plural(unit, data.strict_total) })));
     }
     const partial = partialNotice(data);
     if (partial) parts.unshift(partial);
@@ -1165,11 +1258,39 @@
         onclick: () => addFilter('source', hit.source),
       }, hit.source) : null,
       internalLink(reportHref(hit.id), { class: 'hit-id', title: t('permalink'), dir: 'ltr' }, hit.id));
+    const story = hit.story && hit.story.reports > 1
+      ? h('div', { class: 'hit-story', role: 'group', 'aria-label': t('storyLabel') }, storyDetails(state, hit.story))
+      : null;
     return h('li', { class: 'hit' },
       h('h3', { class: 'hit-title', dir: 'auto' }, title),
       meta,
       hit.snippet ? h('p', { class: 'hit-snippet', dir: 'auto' }, snippetNodes(hit.snippet)) : null,
+      story,
       renderChips(state, hit));
+  }
+
+  /**
+   * A story of several reports: the outlets that carried it, its first report, and a link to all of
+   * them (left out on the page that already lists them).
+   */
+  function storyDetails(state, story) {
+    const id = String(story.id);
+    const outlets = (Array.isArray(story.outlets) ? story.outlets : []).map(String);
+    const first = story.first || {};
+    const sep = t('listSep');
+    const listed = !state.collapse && state.q === fieldQuery('story', id);
+    return [
+      h('p', { class: 'story-outlets' },
+        h('span', { class: 'story-carried' }, t('storyCarried', { outlets: plural('outlets', outlets.length) })), ' ',
+        outlets.map((outlet, i) => [i ? sep : null, h('span', { class: 'story-outlet', dir: 'auto' }, outlet)])),
+      h('p', { class: 'story-first' },
+        h('span', { class: 'story-first-report' },
+          t('storyFirst', { source: isolate(first.source || '?'), date: isolate(formatDate(first.date)) }),
+          first.id ? [' ', internalLink(reportHref(String(first.id)), { class: 'hit-id story-first-id', dir: 'ltr', title: t('permalink') },
+            String(first.id))] : null),
+        listed ? null : internalLink(storyHref(id), { class: 'story-all', 'data-story': id },
+          t('storyAll', { reports: plural('reports', Number(story.reports) || 0) }))),
+    ];
   }
 
   /** The snippet with its [bracketed] matches as <mark>, built from text nodes only. */
@@ -1345,13 +1466,13 @@
     return (!from || span.end >= from) && (!to || span.start <= to);
   }
 
-  function histogramModel(data) {
+  function histogramModel(state, data) {
     const interval = data.date_interval || 'month';
     const all = (data.facets && data.facets.date) || [];
     const dated = all.filter((b) => b.bucket).sort((a, b) => (a.bucket < b.bucket ? -1 : 1));
     const undated = all.filter((b) => !b.bucket).reduce((sum, b) => sum + b.count, 0);
     const buckets = fillGaps(dated, interval).map((b) => ({ ...b, span: bucketSpan(b.bucket, interval) }));
-    return { interval, buckets, undated };
+    return { interval, buckets, undated, unit: countUnit(state, data) };
   }
 
   function bucketTitle(bucket, interval) {
@@ -1362,7 +1483,7 @@
 
   function renderHistogram(state, data) {
     const container = byId('histogram');
-    const model = histogramModel(data);
+    const model = histogramModel(state, data);
     const selectedNote = state.from || state.to
       ? h('p', { class: 'selected-span' }, t('selectedSpan', { span: dateSpanText(state) }))
       : null;
@@ -1412,7 +1533,7 @@
     const barWidth = Math.max(1, layout.slot * 0.78);
     const barHeight = layout.barHeight(bucket.count);
     const selected = inSelection(bucket.span, state);
-    const label = t('barLabel', { bucket: bucketTitle(bucket.bucket, model.interval), count: plural('reports', bucket.count) });
+    const label = t('barLabel', { bucket: bucketTitle(bucket.bucket, model.interval), count: plural(model.unit, bucket.count) });
     const group = svg('g', {
       class: `bar-group${selected ? ' selected' : ''}${state.from || state.to ? ' has-selection' : ''}`,
       tabindex: tabbable ? 0 : -1, role: 'button', 'aria-label': label, 'data-index': index,
@@ -1454,7 +1575,7 @@
     const barWidth = Math.max(4, Math.min(layout.slot * 0.78, 40));
     const barHeight = layout.barHeight(model.undated);
     const x = layout.undatedX + (layout.slot - barWidth) / 2;
-    const label = t('barLabel', { bucket: t('undated'), count: plural('reports', model.undated) });
+    const label = t('barLabel', { bucket: t('undated'), count: plural(model.unit, model.undated) });
     return svg('g', { class: 'bar-undated' },
       svg('title', null, label),
       svg('rect', { class: 'bar', x, y: layout.top + layout.plot - barHeight, width: barWidth, height: barHeight }),
@@ -1632,7 +1753,16 @@
         h('span', null, formatDate(claim.date)),
         (claim.figures || []).map((f) => h('span', { class: 'claim-figure' }, formatFigure(f))),
         flags,
-        internalLink(reportHref(claim.report_id), { class: 'claim-report', dir: 'auto' }, claim.title || claim.report_id)));
+        internalLink(reportHref(claim.report_id), { class: 'claim-report', dir: 'auto' }, claim.title || claim.report_id),
+        claimCarried(claim)));
+  }
+
+  /** A claim that copies of one story repeat is one row: the outlets that carried it. */
+  function claimCarried(claim) {
+    const outlets = (Array.isArray(claim.outlets) ? claim.outlets : []).map(String);
+    if (outlets.length < 2) return null;
+    return h('span', { class: 'claim-carried' }, t('storyCarried', { outlets: plural('outlets', outlets.length) }), ' ',
+      outlets.map((outlet, i) => [i ? t('listSep') : null, h('span', { dir: 'auto' }, outlet)]));
   }
 
   // ---------------------------------------------------------------- the toll tracker

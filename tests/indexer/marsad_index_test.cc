@@ -65,17 +65,28 @@ TEST(MarsadIndex, IndexesTheSampleCorpusAndReportsIt) {
   auto dir = scratch("sample");
   Result r = run("--db " + (dir / "db").string() + " --quiet " + MARSAD_SOURCE_DIR + "/corpus/reports.jsonl");
   ASSERT_EQ(r.status, 0) << r.out;
-  EXPECT_NE(r.out.find("indexed (new)    162"), std::string::npos) << r.out;
-  EXPECT_EQ(doccount(dir / "db"), 162u);
+  EXPECT_NE(r.out.find("indexed (new)    172"), std::string::npos) << r.out;
+  EXPECT_EQ(doccount(dir / "db"), 172u);
   Result info = run("--db " + (dir / "db").string() + " --info");
   EXPECT_EQ(info.status, 0);
-  EXPECT_NE(info.out.find("documents      162"), std::string::npos) << info.out;
+  EXPECT_NE(info.out.find("documents      172"), std::string::npos) << info.out;
   EXPECT_NE(info.out.find("صحيفة الأفق"), std::string::npos) << info.out;
   EXPECT_NE(info.out.find("stemmer=light"), std::string::npos);
   // What tagging found: claim types, actors, places and claimants with their document counts.
   for (const char* line : {"claim types    ", "actors         ", "places         ", "claimants      "})
     EXPECT_NE(info.out.find(line), std::string::npos) << line << "\n" << info.out;
   EXPECT_NE(info.out.find("  casualties\n"), std::string::npos) << info.out;
+  // The wire copies (w-001…w-009) join the four agency dispatches they carry; w-010, of the day and
+  // city of d-027, stays alone.
+  EXPECT_NE(r.out.find("copies           9 "), std::string::npos) << r.out;
+  EXPECT_NE(info.out.find("stories        163 (4 with copies, holding 13 reports)"), std::string::npos) << info.out;
+  for (const char* line : {"         4  b-038  2023-09-12", "         3  a-034  2022-09-01", "         3  c-030  2023-12-19",
+                           "         3  d-027  2014-08-19"})
+    EXPECT_NE(info.out.find(line), std::string::npos) << line << "\n" << info.out;
+  const Xapian::Database db((dir / "db").string());
+  auto story_size = [&](const char* id) { return db.get_termfreq(marsad::schema::term(marsad::schema::kStoryPrefix, id)); };
+  EXPECT_EQ(story_size("d-027"), 3u);
+  EXPECT_EQ(story_size("w-010"), 1u);
 }
 
 /** The record ids an index holds, shard by shard. */
@@ -119,8 +130,8 @@ TEST(MarsadIndex, PartitionsHoldEveryRecordOnceAndTheSameOnesOnEveryRun) {
     };
     EXPECT_EQ(ids(ids_by_shard(again)), ids(shards));
   }
-  EXPECT_EQ(total, 162u);  // each record in one partition only
-  EXPECT_EQ(all.size(), 162u);
+  EXPECT_EQ(total, 172u);  // each record in one partition only
+  EXPECT_EQ(all.size(), 172u);
   for (const std::string bad : {"0/2", "3/2", "1/0", "2", "a/b", "1/2/3"}) {
     Result r = run("--db " + (dir / "bad").string() + " --partition " + bad + " " + corpus);
     EXPECT_EQ(r.status, 1) << bad;

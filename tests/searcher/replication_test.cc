@@ -157,7 +157,8 @@ TEST_P(ReadReplica, AnswersAsTheMasterAndFollowsItsCommits) {
   const fs::path master = dir_ / "master", replica = dir_ / "replica";
   write_slice(dir_ / "first.jsonl", 1, 100);
   const std::vector<std::string> later_ids = write_slice(dir_ / "later.jsonl", 101, 1000);
-  ASSERT_EQ(later_ids.size(), 62u);
+  ASSERT_GT(later_ids.size(), 50u);
+  const auto all = static_cast<Xapian::doccount>(100 + later_ids.size());
   const auto first = run_command(index_command(c, master, dir_ / "first.jsonl"));
   ASSERT_EQ(first.status, 0) << first.output;
   ASSERT_EQ(file_text(master / "XAPIANDB"), "auto shard-00\nauto shard-01\n")
@@ -209,10 +210,10 @@ TEST_P(ReadReplica, AnswersAsTheMasterAndFollowsItsCommits) {
   EXPECT_EQ(file_text(replica / "shard-00" / "XAPIANDB") == copy_read, c.changesets) << copy_read;
 
   EXPECT_EQ(reader_errors, std::vector<std::string>{});
-  EXPECT_EQ(last_seen, 162u) << "the searcher reading the replica does not see the update";
+  EXPECT_EQ(last_seen, all) << "the searcher reading the replica does not see the update";
   EXPECT_GT(searches, 1);
   Searcher fresh(replica.string());
-  EXPECT_EQ(fresh.documents(), 162u);
+  EXPECT_EQ(fresh.documents(), all);
   for (const std::string& id : later_ids) EXPECT_EQ(fresh.search(SearchRequest{"id:" + id}).total, 1u) << id;
   EXPECT_EQ(difference(master.string(), replica.string()), "");
 }

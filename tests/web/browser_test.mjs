@@ -10,6 +10,11 @@ import { chromium } from 'playwright-core';
 const KARABAKH_CLAIMS = 'place:nagorno-karabakh claim:casualties date:2020-09-27..2020-10-07';
 const KARABAKH_TOLL = 'place:nagorno-karabakh claim:casualties';
 const XSS_TITLE = '<script>alert(1)</script>';
+// The Derna dispatch of the agency (b-038) and the three outlets' copies of it in the sample corpus.
+const DERNA_QUERY = '"انهيار سدين على وادي درنة"';
+const DERNA_STORY = ['b-038', 'w-001', 'w-002', 'w-003'];
+// The page's default: one hit per story, stories counted.
+const ONE_PER_STORY = [['collapse', '1'], ['count', 'stories']];
 
 function option(name) {
   const at = process.argv.indexOf(name);
@@ -35,8 +40,9 @@ async function api(endpoint, pairs) {
   return body;
 }
 
-async function apiTotal(pairs) {
-  const body = await api('search', [...pairs, ['limit', '10']]);
+/** The API's total as the page asks for it, one hit per story unless `perStory` is false. */
+async function apiTotal(pairs, perStory = true) {
+  const body = await api('search', [...pairs, ...(perStory ? ONE_PER_STORY : []), ['limit', '10']]);
   return body.total.value;
 }
 
@@ -103,6 +109,11 @@ const steps = [
     assert.equal(root.lang, 'ar', 'html lang');
     assert.equal(root.dir, 'rtl', 'html dir');
     assert.ok(await page.locator('form[role="search"] #q').isVisible(), 'the search box is not visible');
+    const stats = await api('stats', [['count', 'stories']]);
+    assert.ok(stats.stories > 0 && stats.stories < stats.documents, `/api/stats: ${stats.stories} stories of ${stats.documents}`);
+    const info = await page.locator('#results-head .index-info').textContent();
+    assert.ok(info.includes(String(stats.stories)), `the index summary does not give the ${stats.stories} stories: "${info}"`);
+    assert.ok(await page.locator('#results-head .largest-stories .story-all').count() > 0, 'no story is listed among the most carried');
   }],
 
   ['searching قتلى shows the API\'s exact total', async (page) => {
@@ -114,6 +125,7 @@ const steps = [
     assert.ok(await page.locator('#hits .hit').count() > 0, 'no hit is listed');
     assert.ok(await page.locator('#hits .hit-snippet mark').count() > 0, 'no snippet highlights a match with <mark>');
     memory.qatlaTotal = expected;
+    memory.qatlaReports = await apiTotal([['q', 'قتلى']], false);
     await screenshot(page, 'search-results.png');
   }],
 
@@ -219,6 +231,56 @@ const steps = [
     const scripts = await page.evaluate(() => [...document.scripts].map((s) => s.getAttribute('src')));
     assert.deepEqual(scripts, ['/assets/app.js'], `scripts on the page: ${JSON.stringify(scripts)}`);
     assert.deepEqual(memory.dialogs, [], 'a dialog was opened');
+  }],
+
+  ['a wire dispatch is one hit carried by several outlets, and its link lists every copy', async (page) => {
+    await search(page, DERNA_QUERY);
+    assert.ok(!urlParams(page).has('collapse'), `one hit per story is not the default: ${page.url()}`);
+    assert.ok(await page.locator('#collapse-toggle').isChecked(), 'the one-hit-per-story switch is not on');
+    const answer = await api('search', [['q', DERNA_QUERY], ...ONE_PER_STORY, ['limit', '10']]);
+    assert.equal(answer.count, 'stories', 'the API does not count stories');
+    const carried = answer.hits.filter((hit) => hit.story.id === DERNA_STORY[0]);
+    assert.equal(carried.length, 1, `the API gives ${carried.length} hits of story ${DERNA_STORY[0]}`);
+    const { story } = carried[0];
+    assert.equal(story.reports, DERNA_STORY.length, `story ${story.id} holds ${story.reports} reports`);
+    assert.equal(story.outlets.length, DERNA_STORY.length, 'each copy is carried by another outlet');
+    assert.equal(await shownTotal(page), answer.total.value, 'shown total of stories against /api/search');
+    assert.equal(await page.locator('#results-head .total').getAttribute('data-unit'), 'stories', 'the total is not in stories');
+    assert.match(await page.locator('#results-head .total-label').textContent(), /الأخبار/, 'the total does not say stories');
+    const link = `.story-all[data-story="${story.id}"]`;
+    const links = page.locator(`#hits .hit ${link}`);
+    assert.equal(await links.count(), 1, `story ${story.id} shows as ${await links.count()} hits`);
+    const hit = page.locator('#hits .hit').filter({ has: page.locator(link) });
+    const carriedText = await hit.locator('.story-carried').textContent();
+    assert.ok(carriedText.includes(String(story.outlets.length)), `"${carriedText}" does not say ${story.outlets.length} outlets`);
+    assert.deepEqual(await hit.locator('.story-outlet').allTextContents(), story.outlets, 'the outlets listed');
+    const first = await hit.locator('.story-first-report').textContent();
+    assert.ok(first.includes(story.first.source), `the first report's source is not shown: "${first}"`);
+    assert.ok((await links.textContent()).includes(String(story.reports)), 'the link does not say how many reports');
+    await screenshot(page, 'stories.png');
+
+    await settle(page, () => links.click());
+    const params = urlParams(page);
+    assert.equal(params.get('q'), `story:${story.id}`, `the link does not search the story: ${page.url()}`);
+    assert.equal(params.get('collapse'), '0', `the link does not turn one hit per story off: ${page.url()}`);
+    assert.ok(!(await page.locator('#collapse-toggle').isChecked()), 'the switch is still on');
+    assert.equal(await page.locator('#results-head .total').getAttribute('data-unit'), 'reports', 'the total is not in reports');
+    const ids = (await page.locator('#hits .hit-meta .hit-id').allTextContents()).map((id) => id.trim()).sort();
+    assert.deepEqual(ids, [...DERNA_STORY].sort(), 'the reports of the story');
+    assert.equal(await shownTotal(page), DERNA_STORY.length, 'the total of the story\'s reports');
+
+    // The report of the same day and city about another event stands alone.
+    await search(page, 'id:w-010');
+    assert.equal(await page.locator('#hits .hit').count(), 1, 'id:w-010 does not show one hit');
+    assert.equal(await page.locator('#hits .hit-story').count(), 0, 'w-010 shows as part of a story');
+
+    // The switch stays off for the next search, then back on from the page: stories again.
+    await search(page, 'قتلى');
+    assert.equal(await shownTotal(page), memory.qatlaReports, 'the total in reports with the switch off');
+    await settle(page, () => page.locator('#collapse-toggle').check());
+    assert.ok(!urlParams(page).has('collapse'), `switching back on leaves collapse= in the URL: ${page.url()}`);
+    assert.equal(await shownTotal(page), await apiTotal([['q', 'قتلى']]), 'the total in stories after switching back');
+    assert.ok(memory.qatlaReports > await shownTotal(page), 'counting stories does not count fewer than reports');
   }],
 
   ['the English toggle switches direction and labels', async (page) => {
