@@ -26,6 +26,7 @@
 #include "common/schema.h"
 #include "common/story/signature.h"
 #include "common/text/analyzer.h"
+#include "searcher/searcher.h"
 
 #ifndef MARSAD_INDEX_EXE
 #error "MARSAD_INDEX_EXE must name the marsad-index executable"
@@ -113,6 +114,80 @@ std::unordered_map<std::string, std::string> stories_of(const std::string& path)
         if (d.is_object()) story[d.value(std::string(schema::record::kId), "")] = s;
   }
   return story;
+}
+
+/** How one of the largest stories shows when its dispatch is searched for. */
+struct DispatchSearch {
+  std::string story, query;
+  std::size_t outlets = 0;             // that carried the story
+  Xapian::doccount reports_hits = 0;   // hits of the story without --collapse (first 100)
+  Xapian::doccount story_hits = 0;     // hits of the story with --collapse --count stories (first 100)
+  std::size_t outlets_shown = 0;       // on the collapsed hit
+  bool ok() const { return story_hits == 1 && reports_hits > 1 && outlets_shown == outlets; }
+};
+
+/** Whether `word` is Arabic letters only (U+0621–U+0652, tatweel and marks included; no punctuation). */
+bool arabic_letters(const std::string& word) {
+  if (word.empty() || word.size() % 2) return false;
+  for (std::size_t i = 0; i < word.size(); i += 2) {
+    const unsigned code = ((static_cast<unsigned char>(word[i]) & 0x1Fu) << 6) | (static_cast<unsigned char>(word[i + 1]) & 0x3Fu);
+    if ((static_cast<unsigned char>(word[i]) & 0xE0u) != 0xC0u || code < 0x621 || code > 0x652) return false;
+  }
+  return true;
+}
+
+/** Phrases of `words` words of letters of `body`, in order (punctuation ends a run of words). */
+std::vector<std::string> phrases(const std::string& body, std::size_t words) {
+  std::istringstream in(body);
+  std::vector<std::string> out, run;
+  for (std::string w; in >> w;) {
+    if (!arabic_letters(w)) {
+      run.clear();
+      continue;
+    }
+    run.push_back(w);
+    if (run.size() < words) continue;
+    std::string phrase;
+    for (const std::string& x : run) phrase += (phrase.empty() ? "" : " ") + x;
+    out.push_back("\"" + phrase + "\"");
+    run.clear();
+  }
+  return out;
+}
+
+/** The largest stories with copies from two outlets or more, each searched for by a phrase of its
+ *  first report's body that a copy carries too and few other reports: with --collapse it must be one hit, with every outlet. */
+std::vector<DispatchSearch> search_dispatches(const std::string& index) {
+  marsad::searcher::Searcher searcher(index);
+  Xapian::Database db(index);
+  std::vector<DispatchSearch> out;
+  for (const marsad::searcher::StoryInfo& s : searcher.stats({}).largest_stories) {
+    if (s.outlets.size() < 2) continue;
+    Xapian::PostingIterator first = db.postlist_begin(schema::term(schema::kIdPrefix, s.first_id));
+    if (first == db.postlist_end(schema::term(schema::kIdPrefix, s.first_id))) continue;
+    const nlohmann::json record = nlohmann::json::parse(db.get_document(*first).get_data(), nullptr, false);
+    // A phrase of the first report that a copy carries too (not the dateline, nor an outlet's
+    // credit), and that few other reports have (not a formula of every royal cable).
+    DispatchSearch d{s.id, "", s.outlets.size()};
+    for (const std::string& phrase : phrases(record.value(std::string(schema::record::kBody), ""), 6)) {
+      const Xapian::doccount in_story = searcher.search({phrase + " story:" + s.id, 0, 0}).total;
+      if (in_story < 2 || searcher.search({phrase, 0, 0}).total > 2 * in_story) continue;
+      d.query = phrase;
+      break;
+    }
+    if (d.query.empty()) continue;
+    marsad::searcher::SearchRequest request{d.query, 0, 100};
+    for (const auto& hit : searcher.search(request).hits) d.reports_hits += hit.story.id == s.id;
+    request.collapse = true;
+    request.facet_options.count = marsad::searcher::CountUnit::Stories;
+    for (const auto& hit : searcher.search(request).hits) {
+      if (hit.story.id != s.id) continue;
+      ++d.story_hits;
+      d.outlets_shown = hit.story.outlets.size();
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
 }
 
 }  // namespace
@@ -243,9 +318,27 @@ int main(int argc, char** argv) {
     }
     if (errors)
       for (const std::string& w : wrong) std::printf("  wrong: %s\n", w.c_str());
+
+    // Searching for a syndicated dispatch: one hit, with its outlets.
+    bool dispatches_ok = true;
+    const std::vector<DispatchSearch> dispatches = search_dispatches(index);
+    std::printf("dispatch search  the largest stories with two outlets or more, searched by a phrase of their first report\n");
+    for (const DispatchSearch& d : dispatches) {
+      std::printf("  %-8s %-4s %u hits without --collapse, %u with it, carried by %zu outlets (%zu shown)  %s\n",
+                  d.story.c_str(), d.ok() ? "ok" : "FAIL", d.reports_hits, d.story_hits, d.outlets, d.outlets_shown,
+                  d.query.c_str());
+      report["dispatch_search"].push_back({{"story", d.story}, {"query", d.query}, {"outlets", d.outlets},
+                                           {"hits_without_collapse", d.reports_hits}, {"hits_collapsed", d.story_hits},
+                                           {"outlets_shown", d.outlets_shown}, {"ok", d.ok()}});
+      dispatches_ok = dispatches_ok && d.ok();
+    }
     if (!json_path.empty()) std::ofstream(json_path) << report.dump(2) << '\n';
 
     bool ok = true;
+    if (dispatches.empty() || !dispatches_ok) {
+      std::printf("FAIL: a syndicated dispatch searched for is not one hit with its outlets\n");
+      ok = false;
+    }
     if (clustering.precision() < min_precision) {
       std::printf("FAIL: clustering precision %.3f below %.3f\n", clustering.precision(), min_precision);
       ok = false;
