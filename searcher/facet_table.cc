@@ -234,43 +234,37 @@ std::unique_ptr<FacetTable> FacetTable::open(std::vector<std::pair<std::string, 
   return std::make_unique<FacetTable>(std::move(databases), std::move(keys));
 }
 
+namespace {
+
+/** The reports `query` matches in every shard, counted (each also added to `counter` when given). */
+Xapian::doccount match_every_shard(const std::vector<Xapian::Database>& shards, const Xapian::Query& query,
+                                   Counter* counter) {
+  Xapian::doccount total = 0;
+  for (std::size_t s = 0; s < shards.size(); ++s) {
+    Xapian::Enquire enquire(shards[s]);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    std::optional<ShardSpy> spy;
+    if (counter) enquire.add_matchspy(&spy.emplace(*counter, s));
+    // Checking every document makes Xapian count the matches instead of estimating them.
+    total += enquire.get_mset(0, 0, shards[s].get_doccount()).get_matches_estimated();
+  }
+  return total;
+}
+
+}  // namespace
+
 FacetTallies FacetTable::tally(const Xapian::Query& query, const std::vector<FacetDimension>& dimensions,
                                bool rollup, CountUnit unit) const {
   Counter counter(*keys_, rollup, unit);
-  Xapian::doccount total = 0;
-  for (std::size_t s = 0; s < shards_.size(); ++s) {
-    Xapian::Enquire enquire(shards_[s]);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    ShardSpy spy(counter, s);
-    enquire.add_matchspy(&spy);
-    // Checking every document makes Xapian count the matches instead of estimating them.
-    total += enquire.get_mset(0, 0, shards_[s].get_doccount()).get_matches_estimated();
-  }
-  return counter.tallies(or_all(dimensions), total);
+  const Xapian::doccount reports = match_every_shard(shards_, query, &counter);
+  return counter.tallies(or_all(dimensions), reports);
 }
 
 Xapian::doccount FacetTable::count(const Xapian::Query& query, CountUnit unit) const {
-  if (unit == CountUnit::Stories) {
-    Counter counter(*keys_, false, unit, false);
-    for (std::size_t s = 0; s < shards_.size(); ++s) {
-      Xapian::Enquire enquire(shards_[s]);
-      enquire.set_query(query);
-      enquire.set_weighting_scheme(Xapian::BoolWeight());
-      ShardSpy spy(counter, s);
-      enquire.add_matchspy(&spy);
-      enquire.get_mset(0, 0, shards_[s].get_doccount());
-    }
-    return counter.total(0);
-  }
-  Xapian::doccount total = 0;
-  for (const Xapian::Database& shard : shards_) {
-    Xapian::Enquire enquire(shard);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    total += enquire.get_mset(0, 0, shard.get_doccount()).get_matches_estimated();
-  }
-  return total;
+  if (unit == CountUnit::Reports) return match_every_shard(shards_, query, nullptr);
+  Counter counter(*keys_, false, unit, false);
+  return counter.total(match_every_shard(shards_, query, &counter));
 }
 
 FacetTallies FacetTable::tally_all(bool rollup, CountUnit unit) const {
