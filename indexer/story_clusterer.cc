@@ -61,7 +61,16 @@ std::optional<StoryClusterer::Report> StoryClusterer::report_of(const Xapian::Do
 }
 
 StoryClusterer::StoryClusterer(const std::string& index_path, const story::Thresholds& thresholds, bool index_existed)
-    : thresholds_(thresholds), reader_(index_path), index_existed_(index_existed) {}
+    : thresholds_(thresholds), reader_(index_path), index_existed_(index_existed) {
+  if (!index_existed_) return;
+  // The keys earlier runs wrote; this run's are added as its reports are assigned.
+  const std::string prefix(schema::kCandidateKeyPrefix);
+  reading([&] {
+    for (auto it = reader_.allterms_begin(prefix); it != reader_.allterms_end(prefix); ++it)
+      seen_keys_.add(std::strtoull((*it).c_str() + prefix.size(), nullptr, 16));
+    return 0;
+  });
+}
 
 template <class Read>
 auto StoryClusterer::reading(Read&& read) -> decltype(read()) {
@@ -177,6 +186,7 @@ std::vector<std::string> StoryClusterer::stories_to_join(const Report& report) {
   // few of them read, since reading a document costs far more than walking a posting list.
   std::unordered_map<Xapian::docid, unsigned> shared_keys;
   for (std::uint64_t key : keys) {
+    if (!seen_keys_.might_contain(key)) continue;  // no report has it: nothing to open
     const std::string term = schema::term(schema::kCandidateKeyPrefix, hex64(key));
     std::size_t read = 0;
     for (auto it = reader_.postlist_begin(term); it != reader_.postlist_end(term) && read < kMaxPostingsPerKey;
@@ -234,7 +244,10 @@ void StoryClusterer::remember(const Report& report, const std::string& story) {
   const std::uint64_t number = dropped_ + recent_.size();
   recent_.push_back(Recent{report, story, generation_});
   recent_ids_[report.id] = number;
-  for (std::uint64_t key : report.signature.candidate_keys()) recent_keys_[key].push_back(number);
+  for (std::uint64_t key : report.signature.candidate_keys()) {
+    recent_keys_[key].push_back(number);
+    seen_keys_.add(key);
+  }
 }
 
 }  // namespace marsad::indexer

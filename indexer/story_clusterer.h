@@ -13,6 +13,7 @@
 
 #include "common/story/signature.h"
 #include "indexer/document_builder.h"
+#include "indexer/seen_keys.h"
 
 namespace marsad::indexer {
 
@@ -81,6 +82,7 @@ class StoryClusterer {
   std::uint64_t dropped_ = 0;                                                  // recent_ entries dropped so far
   std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> recent_keys_;  // candidate key → recent_ numbers
   std::unordered_map<std::string, std::uint64_t> recent_ids_;                  // id → recent_ number
+  SeenKeys seen_keys_;                                                         // every key written to the index
   std::unordered_map<std::string, std::string> relabelled_;                    // old story id → new
   std::uint64_t joined_ = 0;
 };
