@@ -18,6 +18,8 @@ namespace {
  *  does not grow with the index (bench/README.md, "bench/stories"). */
 constexpr std::size_t kMaxPostingsPerKey = 64;
 constexpr std::size_t kMaxVerified = 8;
+/** Sketches of index documents kept in memory (about 0.5 KB each) before they are all dropped. */
+constexpr std::size_t kMaxSketches = 1 << 16;
 
 std::uint64_t from_eight_bytes(const std::string& s) {
   std::uint64_t v = 0;
@@ -87,6 +89,7 @@ auto StoryClusterer::reading(Read&& read) -> decltype(read()) {
 
 std::vector<StoryRelabel> StoryClusterer::assign(AnalysedRecord& record) {
   Xapian::Document& doc = record.document;
+  forget_sketch(record.id);  // the report is written again: its document will hold this text
   if (auto kept = index_existed_ ? reading([&] { return kept_story(record); }) : std::nullopt) {
     set_story(doc, *kept);
     if (record.signature)
@@ -133,6 +136,7 @@ void StoryClusterer::committed() {
   while (!recent_.empty() && recent_.front().generation + 1 < generation_) {
     const Report& old = recent_.front().report;
     for (std::uint64_t key : old.signature.candidate_keys()) {
+      seen_keys_.add(key);  // the index answers for it now
       auto it = recent_keys_.find(key);
       if (it == recent_keys_.end()) continue;
       std::erase(it->second, dropped_);
@@ -186,7 +190,7 @@ std::vector<std::string> StoryClusterer::stories_to_join(const Report& report) {
   // few of them read, since reading a document costs far more than walking a posting list.
   std::unordered_map<Xapian::docid, unsigned> shared_keys;
   for (std::uint64_t key : keys) {
-    if (!seen_keys_.might_contain(key)) continue;  // no report has it: nothing to open
+    if (!seen_keys_.might_contain(key)) continue;  // no report the reader sees has it: nothing to open
     const std::string term = schema::term(schema::kCandidateKeyPrefix, hex64(key));
     std::size_t read = 0;
     for (auto it = reader_.postlist_begin(term); it != reader_.postlist_end(term) && read < kMaxPostingsPerKey;
@@ -200,9 +204,15 @@ std::vector<std::string> StoryClusterer::stories_to_join(const Report& report) {
   std::partial_sort(likeliest.begin(), likeliest.begin() + static_cast<std::ptrdiff_t>(verified), likeliest.end(),
                     [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   for (std::size_t i = 0; i < verified; ++i) {
-    Xapian::Document doc = reader_.get_document(likeliest[i].second, Xapian::DOC_ASSUME_VALID);
-    std::optional<Report> candidate = report_of(doc);
-    if (candidate && !seen_ids.count(candidate->id)) consider(*candidate, doc.get_value(schema::kStorySlot));
+    // Each value is a look-up of its own: the sketch first (remembered, since the reports that
+    // share common keys come up again and again), the rest only for a candidate that passes.
+    const Xapian::docid docid = likeliest[i].second;
+    const std::optional<story::Signature>& signature = sketch_of(docid);
+    if (!signature || !story::same_story(report.signature, *signature, thresholds_)) continue;
+    Xapian::Document doc = reader_.get_document(docid, Xapian::DOC_ASSUME_VALID);
+    const Report candidate{doc.get_value(schema::kIdSlot), doc.get_value(schema::kDateSlot),
+                           doc.get_value(schema::kPlacesSlot), *signature};
+    if (!seen_ids.count(candidate.id)) consider(candidate, doc.get_value(schema::kStorySlot));
   }
 
   // The most alike first (then the lower id, so that the order candidates were met in does not
@@ -227,6 +237,29 @@ std::vector<std::string> StoryClusterer::stories_to_join(const Report& report) {
   return joined;
 }
 
+const std::optional<story::Signature>& StoryClusterer::sketch_of(Xapian::docid docid) {
+  auto it = sketches_.find(docid);
+  if (it != sketches_.end()) return it->second.signature;
+  if (sketches_.size() >= kMaxSketches) {
+    sketches_.clear();
+    sketched_ids_.clear();
+  }
+  Xapian::Document doc = reader_.get_document(docid, Xapian::DOC_ASSUME_VALID);
+  std::string id = doc.get_value(schema::kIdSlot);
+  sketched_ids_[id] = docid;
+  Sketch& sketch = sketches_[docid];
+  sketch.id = std::move(id);
+  sketch.signature = story::Signature::parse(doc.get_value(schema::kSignatureSlot));
+  return sketch.signature;
+}
+
+void StoryClusterer::forget_sketch(const std::string& id) {
+  auto it = sketched_ids_.find(id);
+  if (it == sketched_ids_.end()) return;
+  sketches_.erase(it->second);
+  sketched_ids_.erase(it);
+}
+
 std::string StoryClusterer::current(std::string story) const {
   for (auto it = relabelled_.find(story); it != relabelled_.end(); it = relabelled_.find(story)) story = it->second;
   return story;
@@ -244,10 +277,7 @@ void StoryClusterer::remember(const Report& report, const std::string& story) {
   const std::uint64_t number = dropped_ + recent_.size();
   recent_.push_back(Recent{report, story, generation_});
   recent_ids_[report.id] = number;
-  for (std::uint64_t key : report.signature.candidate_keys()) {
-    recent_keys_[key].push_back(number);
-    seen_keys_.add(key);
-  }
+  for (std::uint64_t key : report.signature.candidate_keys()) recent_keys_[key].push_back(number);
 }
 
 }  // namespace marsad::indexer

@@ -73,6 +73,10 @@ class StoryClusterer {
   /** The report whose id is `story`: among the recent ones, or in the index. */
   std::optional<Report> first_report(const std::string& story);
   void remember(const Report& report, const std::string& story);
+  /** The sketch of index document `docid`, read once (nullopt for a document without one). */
+  const std::optional<story::Signature>& sketch_of(Xapian::docid docid);
+  /** Drops the remembered sketch of the document of `id`, about to be replaced. */
+  void forget_sketch(const std::string& id);
 
   story::Thresholds thresholds_;
   Xapian::Database reader_;
@@ -82,7 +86,13 @@ class StoryClusterer {
   std::uint64_t dropped_ = 0;                                                  // recent_ entries dropped so far
   std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> recent_keys_;  // candidate key → recent_ numbers
   std::unordered_map<std::string, std::uint64_t> recent_ids_;                  // id → recent_ number
-  SeenKeys seen_keys_;                                                         // every key written to the index
+  struct Sketch {
+    std::string id;
+    std::optional<story::Signature> signature;
+  };
+  std::unordered_map<Xapian::docid, Sketch> sketches_;               // index documents' sketches, by docid
+  std::unordered_map<std::string, Xapian::docid> sketched_ids_;      // their ids
+  SeenKeys seen_keys_;  // the keys of the reports in the index that are no longer in recent_
   std::unordered_map<std::string, std::string> relabelled_;                    // old story id → new
   std::uint64_t joined_ = 0;
 };
