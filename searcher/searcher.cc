@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <future>
+#include <unordered_set>
 
 #include <filesystem>
 
@@ -508,22 +509,66 @@ std::vector<SearchHit> Searcher::ranked_hits(const std::string& text, const Sear
   // The total was counted apart, so the match may stop as soon as it knows the best hits (except
   // where the undated reports come after the dated ones: then where they start is counted).
   const bool two_parts = request.sort != SortOrder::Relevance && remote_shards_;
-  if (request.collapse) enquire.set_collapse_key(schema::kStorySlot);
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, two_parts ? db_.get_doccount() : 0);
-  std::vector<SearchHit> hits = hits_of(mset, query);
-  if (two_parts && hits.size() < request.limit) {
-    const Xapian::doccount dated_total = mset.get_matches_estimated();
-    Xapian::Enquire undated(db_);
-    undated.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, dated));
-    if (request.collapse) undated.set_collapse_key(schema::kStorySlot);
-    const Xapian::doccount skip = request.offset > dated_total ? request.offset - dated_total : 0;
-    for (SearchHit& hit : hits_of(undated.get_mset(skip, request.limit - static_cast<Xapian::doccount>(hits.size())), query))
-      hits.push_back(std::move(hit));
+  std::vector<SearchHit> hits;
+  if (request.collapse && !two_parts) {
+    hits = first_of_each_story(enquire, query, request.offset, request.limit);
+  } else {
+    if (request.collapse) enquire.set_collapse_key(schema::kStorySlot);
+    const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, two_parts ? db_.get_doccount() : 0);
+    hits = hits_of(mset, every_rank(mset), query);
+    if (two_parts && hits.size() < request.limit) {
+      const Xapian::doccount dated_total = mset.get_matches_estimated();
+      Xapian::Enquire undated(db_);
+      undated.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, dated));
+      if (request.collapse) undated.set_collapse_key(schema::kStorySlot);
+      const Xapian::doccount skip = request.offset > dated_total ? request.offset - dated_total : 0;
+      const Xapian::MSet rest = undated.get_mset(skip, request.limit - static_cast<Xapian::doccount>(hits.size()));
+      for (SearchHit& hit : hits_of(rest, every_rank(rest), query)) hits.push_back(std::move(hit));
+    }
+  }
+  if (request.collapse) {
+    // How many other matching reports each story has: counted among its reports, so that it is exact
+    // however the match was cut short.
+    for (SearchHit& hit : hits) {
+      if (hit.story.reports <= 1 || hit.story.id.empty()) continue;
+      Xapian::Enquire members(db_);
+      members.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::term(schema::kStoryPrefix, hit.story.id))));
+      members.set_weighting_scheme(Xapian::BoolWeight());
+      const Xapian::doccount matching = members.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+      hit.collapsed = matching > 0 ? matching - 1 : 0;
+    }
   }
   return hits;
 }
 
-std::vector<SearchHit> Searcher::hits_of(const Xapian::MSet& mset, const Xapian::Query& query) {
+std::vector<SearchHit> Searcher::first_of_each_story(Xapian::Enquire& enquire, const Xapian::Query& query,
+                                                     Xapian::doccount offset, Xapian::doccount limit) {
+  // The ranking read in growing windows until it holds offset + limit stories (or ends), each
+  // story's best report kept: what Enquire::set_collapse_key gives, without reading the story of
+  // every match where the matches weigh alike (filters alone) and the match could stop early.
+  const Xapian::doccount wanted = offset + limit;
+  for (Xapian::doccount window = std::max<Xapian::doccount>(2 * wanted, 20);; window *= 4) {
+    const Xapian::MSet mset = enquire.get_mset(0, window);
+    if (remote_shards_) mset.fetch();  // the documents in one round trip
+    std::unordered_set<std::string> stories;
+    std::vector<Xapian::doccount> ranks;
+    for (auto it = mset.begin(); it != mset.end() && ranks.size() < limit; ++it) {
+      std::string story = it.get_document().get_value(schema::kStorySlot);
+      if (story.empty()) story = "#" + std::to_string(*it);  // an index without stories: each report its own
+      if (stories.insert(std::move(story)).second && stories.size() > offset) ranks.push_back(it.get_rank());
+    }
+    if (ranks.size() == limit || mset.size() < window) return hits_of(mset, ranks, query);
+  }
+}
+
+std::vector<Xapian::doccount> Searcher::every_rank(const Xapian::MSet& mset) {
+  std::vector<Xapian::doccount> ranks;
+  for (auto it = mset.begin(); it != mset.end(); ++it) ranks.push_back(it.get_rank());
+  return ranks;
+}
+
+std::vector<SearchHit> Searcher::hits_of(const Xapian::MSet& mset, const std::vector<Xapian::doccount>& ranks,
+                                         const Xapian::Query& query) {
   std::vector<SearchHit> hits;
   // Xapian's snippets mark no word of a phrase or NEAR group: they are marked from a query of the
   // same words, each alone.
@@ -543,7 +588,9 @@ std::vector<SearchHit> Searcher::hits_of(const Xapian::MSet& mset, const Xapian:
   // value slots): the record's other members are skipped, not parsed.
   namespace record = schema::record;
   const std::vector<std::string_view> shown = {record::kId, record::kTitle, record::kDate, record::kSource, record::kUrl, record::kBody};
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  const Xapian::doccount first_rank = mset.empty() ? 0 : mset.begin().get_rank();
+  for (const Xapian::doccount rank : ranks) {
+    const Xapian::MSetIterator it = mset[rank - first_rank];
     const Xapian::Document doc = it.get_document();
     std::vector<std::optional<std::string>> fields;
     try {
@@ -569,26 +616,34 @@ std::vector<SearchHit> Searcher::hits_of(const Xapian::MSet& mset, const Xapian:
     for (char& c : hit.snippet)
       if (c == '\n') c = ' ';
     const std::string story = doc.get_value(schema::kStorySlot);
-    hit.story = story_info(story.empty() ? hit.id : story);
-    hit.collapsed = it.get_collapse_count();
+    // A story of one report (most are) is read from the report itself.
+    if (!story.empty() && db_.get_termfreq(schema::term(schema::kStoryPrefix, story)) == 1)
+      hit.story = story_of(story, {doc});
+    else
+      hit.story = story_info(story.empty() ? hit.id : story);
     hits.push_back(std::move(hit));
   }
   return hits;
 }
 
 StoryInfo Searcher::story_info(const std::string& id) {
-  struct Carried {
-    std::string date, source, id;  // date "YYYY-MM-DD", empty when unknown
-  };
-  std::vector<Carried> carried;
   // One match for the story's term: its reports' values come in one fetch, remote shards too.
   Xapian::Enquire enquire(db_);
   enquire.set_query(Xapian::Query(schema::term(schema::kStoryPrefix, id)));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  const Xapian::MSet members = enquire.get_mset(0, db_.get_doccount());
-  members.fetch();
-  for (auto it = members.begin(); it != members.end(); ++it) {
-    const Xapian::Document doc = it.get_document();
+  const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+  mset.fetch();
+  std::vector<Xapian::Document> members;
+  for (auto it = mset.begin(); it != mset.end(); ++it) members.push_back(it.get_document());
+  return story_of(id, members);
+}
+
+StoryInfo story_of(const std::string& id, const std::vector<Xapian::Document>& members) {
+  struct Carried {
+    std::string date, source, id;  // date "YYYY-MM-DD", empty when unknown
+  };
+  std::vector<Carried> carried;
+  for (const Xapian::Document& doc : members) {
     const auto day = date::CivilDate::from_yyyymmdd(doc.get_value(schema::kDateSlot));
     carried.push_back({day ? day->iso() : "", doc.get_value(schema::kSourceSlot), doc.get_value(schema::kIdSlot)});
     for (const std::string& line : text::split(doc.get_value(schema::kDuplicatesSlot), schema::kListSeparator)) {

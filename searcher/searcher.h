@@ -66,6 +66,9 @@ struct StoryInfo {
   std::string first_id, first_date, first_source;  // the earliest report (first_date "YYYY-MM-DD" or empty)
 };
 
+/** The story `id` as hits show it, from the documents of its reports (exact duplicates included). */
+StoryInfo story_of(const std::string& id, const std::vector<Xapian::Document>& members);
+
 struct SearchHit {
   std::string id, title, date, source, url;
   std::vector<std::string> actors, places;  // the report's entity ids in these roles, sorted
@@ -73,7 +76,7 @@ struct SearchHit {
   std::string snippet;  // a passage of the body with matches in [brackets]
   double score = 0;     // the ranking weight (BM25)
   StoryInfo story;
-  /** With SearchRequest::collapse: other matching reports of its story, not shown (at least this many). */
+  /** With SearchRequest::collapse: other matching reports of its story, not shown. */
   Xapian::doccount collapsed = 0;
 };
 
@@ -203,8 +206,13 @@ class Searcher {
   SearchResult run_count(const CountPlan& plan, const FacetTable* table);
   /** The hits of a request, best first (or by date). */
   std::vector<SearchHit> ranked_hits(const std::string& text, const SearchRequest& request, bool relaxed);
-  /** The hits of `mset`, their snippets marking the words of `query`. */
-  std::vector<SearchHit> hits_of(const Xapian::MSet& mset, const Xapian::Query& query);
+  /** The hits of `mset` at `ranks` (in that order), their snippets marking the words of `query`. */
+  std::vector<SearchHit> hits_of(const Xapian::MSet& mset, const std::vector<Xapian::doccount>& ranks,
+                                 const Xapian::Query& query);
+  static std::vector<Xapian::doccount> every_rank(const Xapian::MSet& mset);
+  /** Hits offset .. offset + limit of `enquire`'s ranking with one hit per story, its best report. */
+  std::vector<SearchHit> first_of_each_story(Xapian::Enquire& enquire, const Xapian::Query& query, Xapian::doccount offset,
+                                             Xapian::doccount limit);
   /** The number of reports (or stories) `query` matches, counted. */
   Xapian::doccount count(const Xapian::Query& query, CountUnit unit);
   /** The story `id` as hits show it. */

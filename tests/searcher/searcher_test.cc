@@ -367,6 +367,48 @@ TEST_P(Rollup, CountsAReportOnceTowardEachAncestor) {
 // في matches most reports: counted as the whole index less the reports it does not match.
 INSTANTIATE_TEST_SUITE_P(Queries, Rollup, testing::Values("قتلى", "في", "claim:casualties"));
 
+/** One hit per story is the ranking with each story's later reports left out, sliced: for words,
+ *  for filters alone (whose matches weigh alike), by date, at any offset; and each hit's collapsed
+ *  count is the rest of its story's matches. */
+TEST_F(SearcherTest, CollapsingKeepsEachStorysBestReportOfTheRanking) {
+  Searcher searcher(index_);
+  const std::vector<std::string> queries = {"درنة", "ود مدني", "زابوريجيا", "سد الموصل", "date:2023-09-12..2023-09-13",
+                                            "source:\"بوابة الحدث\" OR date:2014-08-19..2014-08-20", "story:b-038",
+                                            "claim:casualties", "قتلى"};
+  const std::vector<std::pair<Xapian::doccount, Xapian::doccount>> windows = {{0, 1}, {0, 3}, {1, 2}, {2, 5}, {0, 1000}};
+  std::size_t stories_with_copies = 0;
+  for (const std::string& query : queries) {
+    for (SortOrder sort : {SortOrder::Relevance, SortOrder::Date, SortOrder::DateDescending}) {
+      SearchRequest every{query, 0, 1000};
+      every.sort = sort;
+      const std::vector<SearchHit> ranking = searcher.search(every).hits;
+      ASSERT_FALSE(ranking.empty()) << query;
+      std::vector<std::string> firsts;  // the first report of each story, in the ranking's order
+      std::map<std::string, Xapian::doccount> matching;  // by story
+      std::set<std::string> seen;
+      for (const SearchHit& hit : ranking) {
+        ++matching[hit.story.id];
+        if (seen.insert(hit.story.id).second) firsts.push_back(hit.id);
+      }
+      for (const auto& [story, n] : matching) stories_with_copies += n > 1;
+      for (const auto& [offset, limit] : windows) {
+        SearchRequest collapsed{query, offset, limit};
+        collapsed.sort = sort;
+        collapsed.collapse = true;
+        std::vector<std::string> expected;
+        for (std::size_t i = offset; i < firsts.size() && i < offset + limit; ++i) expected.push_back(firsts[i]);
+        std::vector<std::string> got;
+        for (const SearchHit& hit : searcher.search(collapsed).hits) {
+          got.push_back(hit.id);
+          EXPECT_EQ(hit.collapsed, matching[hit.story.id] - 1) << query << ": " << hit.id;
+        }
+        EXPECT_EQ(got, expected) << query << " (sort " << static_cast<int>(sort) << ", offset " << offset << ", limit " << limit << ")";
+      }
+    }
+  }
+  EXPECT_GT(stories_with_copies, 10u);  // the table meets copies, or it tests nothing
+}
+
 TEST_F(SearcherTest, RollupCountsAReportOnceTowardEachAncestor) {
   Searcher searcher(index_);
   SearchRequest request{"قتلى", 0, 10'000, true};
