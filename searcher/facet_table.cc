@@ -63,7 +63,6 @@ class Counter {
     std::uint32_t story;  // 0: none, a story of its own
     std::size_t shard;
     Xapian::docid id;
-    bool operator<(const Match& o) const { return std::tie(story, shard, id) < std::tie(o.story, o.shard, o.id); }
   };
 
   /** Counts key `k` (and its ancestors with the roll-up) toward the current group, once. */
@@ -85,16 +84,21 @@ class Counter {
   void finish() {
     if (finished_ || unit_ == CountUnit::Reports) return;
     finished_ = true;
-    std::sort(matches_.begin(), matches_.end());
-    for (std::size_t i = 0; i < matches_.size();) {
-      std::size_t end = i + 1;
-      if (matches_[i].story != 0)
-        while (end < matches_.size() && matches_[end].story == matches_[i].story) ++end;
+    // Grouped by story with a counting sort, since story numbers are dense (a comparison sort of
+    // 30,000 matches costs milliseconds); a match without a story is a story of its own.
+    std::vector<std::uint32_t> start(static_cast<std::size_t>(table_.story_count()) + 2, 0);
+    for (const Match& m : matches_) ++start[m.story + 1];
+    for (std::size_t s = 1; s < start.size(); ++s) start[s] += start[s - 1];
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    std::vector<Match> grouped(matches_.size());
+    for (const Match& m : matches_) grouped[fill[m.story]++] = m;
+    for (std::size_t i = 0; i < grouped.size();) {
+      const std::size_t end = grouped[i].story == 0 ? i + 1 : start[grouped[i].story + 1];
       ++stories_;
       ++group_;
       std::optional<FacetKey> first_day;
       for (std::size_t m = i; keys_ && m < end; ++m) {
-        for (FacetKey k : table_.keys(matches_[m].shard, matches_[m].id)) {
+        for (FacetKey k : table_.keys(grouped[m].shard, grouped[m].id)) {
           if (table_.dimension(k) != FacetDimension::Date) count_once(k);
           else if (!first_day || table_.value(k) < table_.value(*first_day)) first_day = k;
         }
@@ -221,6 +225,7 @@ FacetKeys::FacetKeys(const std::vector<Xapian::Database>& shards, const tag::Gaz
     }
     while (next <= last + 1) shard.offsets[next++] = static_cast<std::uint32_t>(shard.keys.size());
   }
+  story_count_ = static_cast<std::uint32_t>(stories.size());
 }
 
 FacetTable::FacetTable(std::vector<Xapian::Database> shards, std::shared_ptr<const FacetKeys> keys)

@@ -47,6 +47,8 @@ class FacetKeys : public std::enable_shared_from_this<FacetKeys> {
     const std::vector<std::uint32_t>& stories = shards_[shard].stories;
     return id < stories.size() ? stories[id] : 0;
   }
+  /** Stories are numbered 1 .. story_count(). */
+  std::uint32_t story_count() const { return story_count_; }
   FacetKey key_count() const { return static_cast<FacetKey>(values_.size()); }
   FacetDimension dimension(FacetKey key) const { return dimensions_[key]; }
   const std::string& value(FacetKey key) const { return values_[key]; }
@@ -69,6 +71,7 @@ class FacetKeys : public std::enable_shared_from_this<FacetKeys> {
   std::vector<std::string> values_;         // by key
   std::vector<std::uint32_t> lineage_offsets_;
   std::vector<FacetKey> lineage_;
+  std::uint32_t story_count_ = 0;
 };
 
 /**

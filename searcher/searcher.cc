@@ -627,13 +627,20 @@ std::vector<SearchHit> Searcher::hits_of(const Xapian::MSet& mset, const std::ve
 }
 
 StoryInfo Searcher::story_info(const std::string& id) {
-  // One match for the story's term: its reports' values come in one fetch, remote shards too.
+  const std::string term = schema::term(schema::kStoryPrefix, id);
+  std::vector<Xapian::Document> members;
+  if (!remote_shards_) {
+    // Local shards: the story's posting list, no match to set up.
+    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it)
+      members.push_back(db_.get_document(*it, Xapian::DOC_ASSUME_VALID));
+    return story_of(id, members);
+  }
+  // Remote shards: one match for the story's term, so that its reports' values come in one fetch.
   Xapian::Enquire enquire(db_);
-  enquire.set_query(Xapian::Query(schema::term(schema::kStoryPrefix, id)));
+  enquire.set_query(Xapian::Query(term));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
   mset.fetch();
-  std::vector<Xapian::Document> members;
   for (auto it = mset.begin(); it != mset.end(); ++it) members.push_back(it.get_document());
   return story_of(id, members);
 }
