@@ -28,8 +28,13 @@ class Counter {
   }
   void add(std::size_t shard, Xapian::docid id) {
     if (unit_ == CountUnit::Stories) {
-      matches_.push_back({table_.story(shard, id), shard, id});
-      return;
+      // The reports of larger stories wait to be grouped; a report alone in its story counts as it
+      // would among reports (its keys are distinct, and it has one day at most).
+      if (const std::uint32_t story = table_.story(shard, id); story != 0) {
+        matches_.push_back({story, shard, id});
+        return;
+      }
+      ++stories_;
     }
     if (!keys_) return;
     if (!rollup_) {
@@ -94,18 +99,24 @@ class Counter {
     for (const Match& m : matches_) grouped[fill[m.story]++] = m;
     for (std::size_t i = 0; i < grouped.size();) {
       const std::size_t end = grouped[i].story == 0 ? i + 1 : start[grouped[i].story + 1];
-      ++stories_;
-      ++group_;
-      std::optional<FacetKey> first_day;
-      for (std::size_t m = i; keys_ && m < end; ++m) {
-        for (FacetKey k : table_.keys(grouped[m].shard, grouped[m].id)) {
-          if (table_.dimension(k) != FacetDimension::Date) count_once(k);
-          else if (!first_day || table_.value(k) < table_.value(*first_day)) first_day = k;
-        }
-      }
-      if (first_day) ++counts_[*first_day];
+      count_story(grouped.data() + i, grouped.data() + end);
       i = end;
     }
+  }
+
+  /** Counts one story, whose matches are [first, last): each key once, the date on its earliest day. */
+  void count_story(const Match* first, const Match* last) {
+    ++stories_;
+    ++group_;
+    if (!keys_) return;
+    std::optional<FacetKey> first_day;
+    for (const Match* m = first; m != last; ++m) {
+      for (FacetKey k : table_.keys(m->shard, m->id)) {
+        if (table_.dimension(k) != FacetDimension::Date) count_once(k);
+        else if (!first_day || table_.value(k) < table_.value(*first_day)) first_day = k;
+      }
+    }
+    if (first_day) ++counts_[*first_day];
   }
 
   const FacetKeys& table_;
@@ -225,6 +236,13 @@ FacetKeys::FacetKeys(const std::vector<Xapian::Database>& shards, const tag::Gaz
     }
     while (next <= last + 1) shard.offsets[next++] = static_cast<std::uint32_t>(shard.keys.size());
   }
+  // A story of one report is no story to group: its report is marked as one of its own (0).
+  std::vector<std::uint32_t> reports_of(stories.size() + 1, 0);
+  for (const Shard& shard : shards_)
+    for (std::uint32_t story : shard.stories) ++reports_of[story];
+  for (Shard& shard : shards_)
+    for (std::uint32_t& story : shard.stories)
+      if (story != 0 && reports_of[story] == 1) story = 0;
   story_count_ = static_cast<std::uint32_t>(stories.size());
 }
 

@@ -42,7 +42,8 @@ class FacetKeys : public std::enable_shared_from_this<FacetKeys> {
   std::span<const FacetKey> lineage(FacetKey key) const {
     return {lineage_.data() + lineage_offsets_[key], lineage_.data() + lineage_offsets_[key + 1]};
   }
-  /** The story of document `id` of shard `shard`, numbered from 1 across the shards; 0 for none. */
+  /** The story of document `id` of shard `shard`, numbered from 1 across the shards; 0 for none
+   *  and for a story of that one report. */
   std::uint32_t story(std::size_t shard, Xapian::docid id) const {
     const std::vector<std::uint32_t>& stories = shards_[shard].stories;
     return id < stories.size() ? stories[id] : 0;
