@@ -31,7 +31,7 @@ class Counter {
       // The reports of larger stories wait to be grouped; a report alone in its story counts as it
       // would among reports (its keys are distinct, and it has one day at most).
       if (const std::uint32_t story = table_.story(shard, id); story != 0) {
-        matches_.push_back({story, shard, id});
+        matches_.push_back({story, table_.story_keys(shard, id)});
         return;
       }
       ++stories_;
@@ -65,9 +65,8 @@ class Counter {
 
  private:
   struct Match {
-    std::uint32_t story;  // 0: none, a story of its own
-    std::size_t shard;
-    Xapian::docid id;
+    std::uint32_t story;
+    std::span<const FacetKey> keys;  // from FacetKeys::story_keys
   };
 
   /** Counts key `k` (and its ancestors with the roll-up) toward the current group, once. */
@@ -111,7 +110,7 @@ class Counter {
     if (!keys_) return;
     std::optional<FacetKey> first_day;
     for (const Match* m = first; m != last; ++m) {
-      for (FacetKey k : table_.keys(m->shard, m->id)) {
+      for (FacetKey k : m->keys) {
         if (table_.dimension(k) != FacetDimension::Date) count_once(k);
         else if (!first_day || table_.value(k) < table_.value(*first_day)) first_day = k;
       }
@@ -243,6 +242,22 @@ FacetKeys::FacetKeys(const std::vector<Xapian::Database>& shards, const tag::Gaz
   for (Shard& shard : shards_)
     for (std::uint32_t& story : shard.stories)
       if (story != 0 && reports_of[story] == 1) story = 0;
+  // The keys of the other stories' reports again, story by story (a counting sort by story).
+  std::vector<std::uint32_t> story_start(stories.size() + 2, 0);
+  for (const Shard& shard : shards_)
+    for (std::size_t id = 0; id < shard.stories.size(); ++id)
+      if (shard.stories[id] != 0) story_start[shard.stories[id] + 1] += shard.offsets[id + 1] - shard.offsets[id];
+  for (std::size_t i = 1; i < story_start.size(); ++i) story_start[i] += story_start[i - 1];
+  story_keys_.resize(story_start.back());
+  for (Shard& shard : shards_) {
+    shard.story_keys_at.assign(shard.stories.size(), 0);
+    for (std::size_t id = 0; id < shard.stories.size(); ++id) {
+      const std::uint32_t story = shard.stories[id];
+      if (story == 0) continue;
+      shard.story_keys_at[id] = story_start[story];
+      for (std::uint32_t k = shard.offsets[id]; k < shard.offsets[id + 1]; ++k) story_keys_[story_start[story]++] = shard.keys[k];
+    }
+  }
   story_count_ = static_cast<std::uint32_t>(stories.size());
 }
 

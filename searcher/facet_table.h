@@ -48,6 +48,13 @@ class FacetKeys : public std::enable_shared_from_this<FacetKeys> {
     const std::vector<std::uint32_t>& stories = shards_[shard].stories;
     return id < stories.size() ? stories[id] : 0;
   }
+  /** The keys of document `id` of shard `shard` as keys() gives them, for a document whose story()
+   *  is not 0, from a copy laid out story by story: counting a story's reports then reads one
+   *  stretch of memory. */
+  std::span<const FacetKey> story_keys(std::size_t shard, Xapian::docid id) const {
+    const Shard& s = shards_[shard];
+    return {story_keys_.data() + s.story_keys_at[id], s.offsets[id + 1] - s.offsets[id]};
+  }
   /** Stories are numbered 1 .. story_count(). */
   std::uint32_t story_count() const { return story_count_; }
   FacetKey key_count() const { return static_cast<FacetKey>(values_.size()); }
@@ -66,6 +73,7 @@ class FacetKeys : public std::enable_shared_from_this<FacetKeys> {
     std::vector<std::uint32_t> offsets;  // by docid: its keys are keys[offsets[id], offsets[id + 1])
     std::vector<FacetKey> keys;
     std::vector<std::uint32_t> stories;  // by docid
+    std::vector<std::uint32_t> story_keys_at;  // by docid, for a story of several reports: where in story_keys_
   };
   std::vector<Shard> shards_;
   std::vector<FacetDimension> dimensions_;  // by key
@@ -73,6 +81,7 @@ class FacetKeys : public std::enable_shared_from_this<FacetKeys> {
   std::vector<std::uint32_t> lineage_offsets_;
   std::vector<FacetKey> lineage_;
   std::uint32_t story_count_ = 0;
+  std::vector<FacetKey> story_keys_;  // the keys of the reports of stories of several reports, story by story
 };
 
 /**
