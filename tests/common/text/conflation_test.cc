@@ -88,23 +88,53 @@ TEST(ConflationSuite, HasTheRequiredSize) {
   EXPECT_GE(pairs().size(), 20u);
 }
 
-// At least 90% of the families outside the broken plurals share one index term under the
-// default stemmer, and at least 90% of the distinct pairs keep two terms; every miss is listed.
+// The share of each category's families that share one index term under the default stemmer:
+// what the chain reaches (less a little), so that a regression in any class fails; every miss is
+// listed. The categories from "pronoun-plural" on are the harder classes of the data file's
+// second section.
+struct CategoryFloor {
+  const char* category;
+  double minimum;
+};
+constexpr CategoryFloor kFamilyFloors[] = {
+    {"noun", 1.0},           {"adjective", 0.9},           {"verb", 0.9},          {"name", 1.0},
+    {"spelling", 1.0},       {"number", 1.0},              {"pronoun-plural", 0.05}, {"broken-plural-pronoun", 0.2},
+    {"weak-verb", 0.37},     {"doubled-verb", 0.33},       {"hamza-seat", 0.0},    {"variant", 0.0},
+    {"clitic-initial-letter", 0.8},
+};
+
 TEST(ConflationSuite, FamiliesShareOneTerm) {
   Analyzer analyzer;
-  int total = 0, conflated = 0;
-  std::string misses;
+  std::map<std::string, std::pair<int, int>> by_category;  // conflated, total
+  std::map<std::string, std::string> misses;
   for (const Family& f : families()) {
     if (f.category == "broken-plural") continue;
+    auto& [conflated, total] = by_category[f.category];
     ++total;
     if (terms_of(analyzer, f.forms).size() == 1) {
       ++conflated;
     } else {
-      misses += "  line " + std::to_string(f.line) + " (" + f.category + ", " + f.note + "): " + describe(analyzer, f.forms) + "\n";
+      misses[f.category] += "  line " + std::to_string(f.line) + " (" + f.note + "): " + describe(analyzer, f.forms) + "\n";
     }
   }
-  std::cout << "families conflated: " << conflated << "/" << total << "\n" << misses;
-  EXPECT_GE(conflated * 100, total * 90) << misses;
+  int all = 0, all_conflated = 0;
+  for (const auto& [category, counts] : by_category) {
+    std::cout << category << ": " << counts.first << "/" << counts.second << " families share one term\n" << misses[category];
+    all_conflated += counts.first;
+    all += counts.second;
+  }
+  std::cout << "all: " << all_conflated << "/" << all << "\n";
+  for (const CategoryFloor& floor : kFamilyFloors) {
+    auto it = by_category.find(floor.category);
+    ASSERT_NE(it, by_category.end()) << "no family of category " << floor.category;
+    const auto [conflated, total] = it->second;
+    EXPECT_GE(conflated, floor.minimum * total) << floor.category << ": " << conflated << "/" << total << "\n" << misses[floor.category];
+  }
+  for (const auto& [category, counts] : by_category) {
+    bool known = false;
+    for (const CategoryFloor& floor : kFamilyFloors) known = known || category == floor.category;
+    EXPECT_TRUE(known) << "category " << category << " has no floor";
+  }
 }
 
 TEST(ConflationSuite, DistinctPairsStayApart) {
@@ -120,7 +150,7 @@ TEST(ConflationSuite, DistinctPairsStayApart) {
     }
   }
   std::cout << "pairs kept apart: " << apart << "/" << total << "\n" << misses;
-  EXPECT_GE(apart * 100, total * 90) << misses;
+  EXPECT_GE(apart * 100, total * 91) << misses;
 }
 
 // Suffix stripping cannot join a singular to its broken plural (قتيل/قتلى); the table in
