@@ -59,5 +59,38 @@ TEST(NewsConsistency, CliticVariantsOfFrequentWordsShareTheirTerm) {
   }
 }
 
+/** The same word with a pronoun ending (ه "his", ها "her/its", هم "their"), written as Arabic joins
+ *  it: ة becomes ت (حكومة → حكومته), a sound masculine plural drops its ن (مقاتلين → مقاتليه). */
+std::string with_pronoun(const std::string& word, const std::string& pronoun) {
+  auto ends = [&](std::string_view suffix) { return word.size() >= suffix.size() && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0; };
+  if (ends("ه")) return word.substr(0, word.size() - 2) + "ت" + pronoun;        // ة, normalized to ه
+  if (ends("ين") || ends("ون")) return word.substr(0, word.size() - 2) + pronoun;  // the ن falls
+  return word + pronoun;
+}
+
+TEST(NewsConsistency, PronounVariantsOfFrequentWordsShareTheirTerm) {
+  if (!std::filesystem::exists(kCorpus)) GTEST_SKIP() << kCorpus << " not found (the external news corpus is not beside this checkout)";
+  Analyzer analyzer;
+  auto counts = word_counts(analyzer);
+  struct Rate {
+    const char* pronoun;
+    double minimum;  // share of pairs that must agree
+  };
+  for (Rate rate : {Rate{"ه", 0.53}, Rate{"ها", 0.86}, Rate{"هم", 0.81}}) {
+    int pairs = 0, agree = 0;
+    for (const auto& [word, n] : counts) {
+      if (n < 20) continue;
+      auto it = counts.find(with_pronoun(word, rate.pronoun));
+      if (it == counts.end() || it->second < 5) continue;
+      ++pairs;
+      agree += analyzer.analyze_word(it->first).stem == analyzer.analyze_word(word).stem;
+    }
+    double share = pairs ? static_cast<double>(agree) / pairs : 0;
+    std::cout << "word+" << rate.pronoun << ": " << agree << "/" << pairs << " share a term\n";
+    EXPECT_GT(pairs, 300);
+    EXPECT_GE(share, rate.minimum) << rate.pronoun;
+  }
+}
+
 }  // namespace
 }  // namespace marsad::text
