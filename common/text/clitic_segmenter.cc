@@ -65,6 +65,9 @@ int attestation_weight(Attestation a) {
   return 0;
 }
 constexpr int kFunctionWordWeight = 20;  // beats a listed whole word: فهو is ف + هو
+/** What a core restored before a pronoun (مقاتلو → مقاتلون, رؤساو → رؤساء) adds to its weight: it
+ *  beats a whole word attested only by derivation, not a listed one (مسؤولية). */
+constexpr int kRestoredWeight = 4;
 
 bool starts_imperfect(std::string_view rest) {
   return starts_with(rest, "ي") || starts_with(rest, "ت") || starts_with(rest, "ن") || starts_with(rest, "ا");
@@ -92,19 +95,47 @@ Segmentation CliticSegmenter::segment(std::string_view word, bool initial_hamza)
       std::string restored;
       // Before a pronoun, ة is written ت: حكومتها → حكومة + ها.
       bool ta_restored = false;
-      if ((attestation == Attestation::Unknown || enclitic == kFirstPersonEnclitic) && !enclitic.empty() &&
-          ends_with(core, "ت")) {
+      // A three-letter core in ت read as a verb form (مدت، جهت) is the listed noun's (مدة، جهة) first.
+      const bool short_verb_form = attestation < Attestation::Lexicon && letter_count(core) == 3;
+      if ((attestation == Attestation::Unknown || enclitic == kFirstPersonEnclitic || short_verb_form) &&
+          !enclitic.empty() && ends_with(core, "ت")) {
         restored = std::string(core.substr(0, core.size() - 2)) + "ه";
         Attestation restored_attestation = attest_(restored);
-        if (restored_attestation != Attestation::Unknown) {
+        if (restored_attestation != Attestation::Unknown &&
+            (!short_verb_form || attestation == Attestation::Unknown || restored_attestation >= Attestation::Lexicon)) {
           attestation = restored_attestation;
           core = restored;
           ta_restored = true;
         }
       }
+      // Before a pronoun, a sound masculine plural drops its ن (مقاتليها، مواطنوه: مقاتلين + ها) and
+      // a final hamza takes the seat of its case (رؤساؤه، رؤسائه: رؤساء + ه). Where the word so
+      // restored is attested, it wins over the bare core (مقاتلي read as a nisba): the restored
+      // letter is what the grammar asks for before a pronoun.
+      bool restored_before_pronoun = false;
+      const bool third_person = starts_with(enclitic, "ه");
+      if (third_person && !ta_restored && (ends_with(core, "ي") || ends_with(core, "و"))) {
+        const std::string stem_part(core.substr(0, core.size() - 2));
+        for (const std::string& candidate : {std::string(core) + "ن", stem_part + "ء"}) {
+          // ي + ه is far more often a feminine nisba (عسكرية، إسرائيلية) than a plural with "his";
+          // the hamza's seat moves only after an alef (رؤساؤه، أدائه; not رأيها).
+          if (enclitic == "ه" && ends_with(core, "ي") && ends_with(candidate, "ن")) continue;
+          if (ends_with(candidate, "ء") && !ends_with(stem_part, "ا")) continue;
+          // The plural is a noun's (not an imperfect verb's: تلقيها) and no word of its own (جنين).
+          if (ends_with(candidate, "ن") && (starts_with(core, "ت") || starts_with(core, "ي"))) continue;
+          const Attestation a = attest_(candidate);
+          if (ends_with(candidate, "ن") && a != Attestation::Derived) continue;
+          if (a == Attestation::Unknown || attestation_weight(a) <= attestation_weight(attestation)) continue;
+          restored = candidate;
+          core = restored;
+          attestation = a;
+          restored_before_pronoun = true;
+          break;
+        }
+      }
       if (attestation == Attestation::Unknown) continue;
       if (enclitic == kFirstPersonEnclitic && !ta_restored) continue;
-      int weight = attestation_weight(attestation);
+      int weight = attestation_weight(attestation) + (restored_before_pronoun ? kRestoredWeight : 0);
       // Particles after و/ف (وفي، فهو), and longer ones after ب/ل (بهذا، لذلك، بجميع).
       bool particle_clitic = proclitic == "و" || proclitic == "ف" ||
                              ((proclitic == "ب" || proclitic == "ل") && letter_count(core) >= 3);

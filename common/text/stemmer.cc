@@ -38,6 +38,19 @@ constexpr SuffixRule kKnownRules[] = {
     {"ا", "", Base::Noun},                              // accusative tanween alef: جنديا، مدنيا
 };
 
+/** Doubled verbs of the news whose two letters, once the shadda is dropped, are all that is left:
+ *  ردّ، شنّ، مرّ. The lexicon cannot tell ردت (رد + ت) from a weak verb's form (رمت of رمى). Left
+ *  out where the weak verb's form is the commoner in news: جرت (of جرى, not جرّ), عدت، ودت. */
+constexpr std::string_view kDoubledVerbs[] = {"رد", "شن", "مر", "حل", "ظل", "دل", "مد", "صد", "سد", "شد", "هز", "حث",
+                                              "ضم", "تم", "فر", "حج", "عم", "خص", "مس", "بث", "دس", "شك", "قر", "حط",
+                                              "فك", "سل", "هب", "حض", "رص", "فض", "صب", "كف"};
+
+bool doubled_verb(std::string_view base) {
+  for (std::string_view verb : kDoubledVerbs)
+    if (base == verb) return true;
+  return false;
+}
+
 }  // namespace
 
 std::size_t letter_count(std::string_view word) { return count_code_points(word); }
@@ -55,6 +68,13 @@ std::string LightStemmer::known_stem(std::string_view core, Attestation* attesta
     *attestation = Attestation::Name;
     return std::string(core);
   }
+  // A doubled verb with a subject suffix (ردت، ردوا، شنت): its two letters are the verb.
+  for (std::string_view suffix : {"وا", "تم", "ت", "ن"}) {
+    if (ends_with(core, suffix) && letter_count(drop_suffix(core, suffix)) == 2 && doubled_verb(drop_suffix(core, suffix))) {
+      *attestation = Attestation::Inflected;
+      return std::string(drop_suffix(core, suffix));
+    }
+  }
   // A broken plural takes its singular's stem (صواريخ → صاروخ, قتلى → قتيل).
   if (const std::string* singular = follow_plurals ? lexicon_.singular_of(core) : nullptr) {
     std::string stem = known_stem(*singular, attestation, false);
@@ -63,12 +83,23 @@ std::string LightStemmer::known_stem(std::string_view core, Attestation* attesta
   }
   if (const std::string* lemma = lexicon_.lemma(core)) {
     *attestation = *lemma == core ? Attestation::Lexicon : Attestation::Inflected;
+    // The lexicon garbles the lemma of a doubled verb's imperfect plural with an alef (يردون →
+    // اردا, يشنون → شنا, يستمرون → استمرا): the singular's lemma (يرد → رد) is the verb's.
+    if ((core.substr(0, 2) == "ي" || core.substr(0, 2) == "ت") && ends_with(*lemma, "ا")) {
+      for (std::string_view suffix : {"ون", "ين", "ان"}) {
+        if (!ends_with(core, suffix)) continue;
+        const std::string* singular = lexicon_.lemma(drop_suffix(core, suffix));
+        if (singular && (*lemma == *singular + "ا" || *lemma == "ا" + *singular + "ا")) return *singular;
+      }
+    }
     // A conjugated form whose listed lemma does not start it (اكدت → اكدي) yields to a verb
     // suffix off a lemma that does (اكدت = اكد + ت).
     if (*lemma != core && core.substr(0, lemma->size()) != *lemma) {
       for (std::string_view suffix : {"تما", "تم", "تن", "وا", "ت", "ن"}) {
         if (!ends_with(core, suffix)) continue;
         std::string_view base = drop_suffix(core, suffix);
+        // Two letters left are a weak verb's (رمت of رمى): there the listed lemma is right.
+        if (letter_count(base) < 3) continue;
         const std::string* base_lemma = lexicon_.lemma(base);
         if (base_lemma && lexicon_.can_be_verb(base) && core.substr(0, base_lemma->size()) == *base_lemma) return *base_lemma;
       }
@@ -113,7 +144,11 @@ std::string LightStemmer::known_stem(std::string_view core, Attestation* attesta
       return std::string(masculine);
     }
   }
-  if (ends_with(core, kTaMarbuta) && letter_count(core) >= 4) {
+  // A plural has no feminine: after one, a final ه is the pronoun (جنوده، قواته، مقاتلوه).
+  auto plural = [&](std::string_view word) {
+    return lexicon_.singular_of(word) != nullptr || ends_with(word, "ات") || ends_with(word, "ون") || ends_with(word, "ين");
+  };
+  if (ends_with(core, kTaMarbuta) && letter_count(core) >= 4 && !plural(drop_suffix(core, kTaMarbuta))) {
     std::string_view stem = drop_suffix(core, kTaMarbuta);
     const std::string* base = lexicon_.lemma(stem);
     if (base && *base == stem && !lexicon_.is_verb(stem)) {  // استهدفه is a verb + pronoun

@@ -107,7 +107,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(ReadingsCase{"وبالحوثيين", {"وبالحوثيين", "بالحوثيين", "حوثيين"}, {0, 1, 4}},
                       ReadingsCase{"الحوثيين", {"الحوثيين", "حوثيين"}, {0, 2}},
                       ReadingsCase{"قوات", {"قوات"}, {0}},
-                      ReadingsCase{"وقواته", {"وقواته", "قواته"}, {0, 1}},  // the core is قواته
+                      ReadingsCase{"وقواته", {"وقواته", "قواته", "قوات"}, {0, 1, 2}},  // his forces: the core is قوات
                       ReadingsCase{"و2300", {"و2300"}, {0}},  // a number is read as written
                       ReadingsCase{"٢٣٠٠", {"2300"}, {0}}),
     [](const auto& info) { return "Case" + std::to_string(info.index); });

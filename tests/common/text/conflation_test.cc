@@ -98,8 +98,8 @@ struct CategoryFloor {
 };
 constexpr CategoryFloor kFamilyFloors[] = {
     {"noun", 1.0},           {"adjective", 0.9},           {"verb", 0.9},          {"name", 1.0},
-    {"spelling", 1.0},       {"number", 1.0},              {"pronoun-plural", 0.05}, {"broken-plural-pronoun", 0.2},
-    {"weak-verb", 0.37},     {"doubled-verb", 0.33},       {"hamza-seat", 0.0},    {"variant", 0.0},
+    {"spelling", 1.0},       {"number", 1.0},              {"pronoun-plural", 0.47}, {"broken-plural-pronoun", 0.6},
+    {"weak-verb", 0.68},     {"doubled-verb", 0.83},       {"hamza-seat", 0.81},   {"variant", 0.0},
     {"clitic-initial-letter", 0.8},
 };
 
