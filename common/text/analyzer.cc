@@ -209,10 +209,19 @@ WordAnalysis Analyzer::compute(std::string_view word, TokenKind kind) {
     std::string_view core = a.segments.core;
     bool article = core.substr(0, kArticle.size()) == kArticle && lexicon_.is_name(core.substr(kArticle.size()));
     a.stem = article ? core.substr(kArticle.size()) : core;
+    // A name spelled another way (ترمب، نتانياهو) is indexed under its canonical spelling.
+    if (const std::string* canonical = lexicon_.canonical_spelling(a.stem)) a.stem = stemmer_->stem(*canonical);
   } else {
     a.stem = stemmer_->stem(a.segments.core);
   }
   a.stopword = stopwords_.contains(a.normalized) || stopwords_.contains(a.segments.core);
+  // Folding ئ to ي must not turn a word into a function word (فئة "group" into فيه "in it", a stop
+  // word never indexed): such a word keeps its hamza, as ء.
+  if (a.stopword && word.find("ئ") != std::string_view::npos) {
+    std::string kept(word);
+    for (std::size_t at = kept.find("ئ"); at != std::string::npos; at = kept.find("ئ", at)) kept.replace(at, 2, "ء");
+    return compute(kept, kind);
+  }
   return a;
 }
 

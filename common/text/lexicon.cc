@@ -93,6 +93,16 @@ const std::string* Lexicon::singular_of(std::string_view plural) const {
   return it == singulars_.end() ? nullptr : &it->second;
 }
 
+void Lexicon::add_variant(std::string variant, std::string canonical) {
+  if (variants_.count(canonical) || variants_.count(variant)) return;
+  variants_.emplace(std::move(variant), std::move(canonical));
+}
+
+const std::string* Lexicon::canonical_spelling(std::string_view form) const {
+  auto it = variants_.find(form);
+  return it == variants_.end() ? nullptr : &it->second;
+}
+
 LexiconLoader::LexiconLoader(Lexicon& target) : target_(target) {}
 
 void LexiconLoader::load_hunspell(std::string_view dic, std::string_view aff) {
@@ -228,6 +238,18 @@ void LexiconLoader::load_broken_plurals(std::string_view tsv) {
   });
 }
 
+void LexiconLoader::load_spelling_variants(std::string_view tsv) {
+  Normalizer normalizer;
+  for_each_line(tsv, [&](std::string_view line) {
+    if (line.empty() || line.front() == '#') return;
+    auto columns = split(line, '\t');
+    if (columns.size() < 2) return;
+    std::string variant = normalizer.normalize(trim(columns[0]));
+    std::string canonical = normalizer.normalize(trim(columns[1]));
+    if (!variant.empty() && !canonical.empty() && variant != canonical) target_.add_variant(variant, canonical);
+  });
+}
+
 const Lexicon& Lexicon::builtin() {
   static const Lexicon lexicon = [] {
     Lexicon built;
@@ -236,11 +258,13 @@ const Lexicon& Lexicon::builtin() {
     loader.load_gazetteer(embedded::places_tsv(), true);
     loader.load_gazetteer(embedded::actors_tsv(), false);
     loader.load_broken_plurals(embedded::broken_plurals_tsv());
+    loader.load_spelling_variants(embedded::spelling_variants_tsv());
     std::uint64_t h = fnv1a(embedded::hunspell_ar_dic());
     h = fnv1a(embedded::hunspell_ar_aff(), h);
     h = fnv1a(embedded::places_tsv(), h);
     h = fnv1a(embedded::actors_tsv(), h);
     h = fnv1a(embedded::broken_plurals_tsv(), h);
+    h = fnv1a(embedded::spelling_variants_tsv(), h);
     loader.set_fingerprint(hex64(h));
     return built;
   }();

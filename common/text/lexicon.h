@@ -33,6 +33,9 @@ class Lexicon {
   void add_feminine_taker(std::string form) { feminine_takers_.insert(std::move(form)); }
   void add_name(std::string name);
   void add_broken_plural(std::string plural, std::string singular);
+  /** A spelling of a name or loanword that stands for `canonical` (بوتن for بوتين), whatever else
+   *  lists it; ignored when `canonical` is itself a variant (no chains) or `variant` has one already. */
+  void add_variant(std::string variant, std::string canonical);
 
   /** Lemma of a clitic-free form, or nullptr when the form is not in the lexicon. */
   const std::string* lemma(std::string_view form) const;
@@ -40,6 +43,8 @@ class Lexicon {
   bool takes_feminine(std::string_view form) const { return feminine_takers_.find(form) != feminine_takers_.end(); }
   /** The singular of a broken plural (صواريخ → صاروخ), or nullptr. */
   const std::string* singular_of(std::string_view plural) const;
+  /** The canonical spelling of a listed variant (بوتن → بوتين), or nullptr. */
+  const std::string* canonical_spelling(std::string_view form) const;
   /** A gazetteer name (place, person) whose letters must not be taken for clitics. */
   bool is_name(std::string_view word) const;
   /** A form the lexicon lists only as a verb (hunspell-ar's "po:verb"), never as a noun. */
@@ -63,6 +68,7 @@ class Lexicon {
   std::unordered_set<std::string, Hash, std::equal_to<>> nouns_;
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> singulars_;
   std::unordered_set<std::string, Hash, std::equal_to<>> feminine_takers_;
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> variants_;  // variant → canonical
   std::string fingerprint_ = "empty";
 
   friend class LexiconLoader;
@@ -77,6 +83,8 @@ class LexiconLoader {
   void load_gazetteer(std::string_view tsv, bool is_places);
   /** Rows `plural<TAB>singular<TAB>gloss`, '#' comments. */
   void load_broken_plurals(std::string_view tsv);
+  /** Rows `variant<TAB>canonical<TAB>gloss`, '#' comments (common/data/spelling_variants.tsv). */
+  void load_spelling_variants(std::string_view tsv);
   void set_fingerprint(std::string fingerprint) { target_.fingerprint_ = std::move(fingerprint); }
 
  private:

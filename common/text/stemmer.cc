@@ -64,6 +64,11 @@ StemmerKind parse_stemmer_kind(std::string_view name) {
 std::string_view to_string(StemmerKind kind) { return kind == StemmerKind::Light ? "light" : "snowball"; }
 
 std::string LightStemmer::known_stem(std::string_view core, Attestation* attestation, bool follow_plurals) const {
+  // Another spelling of a name or loanword (بوتن، أميركا) takes the canonical one's stem.
+  if (const std::string* canonical = lexicon_.canonical_spelling(core)) {
+    *attestation = lexicon_.is_name(core) ? Attestation::Name : Attestation::Lexicon;
+    return stem(*canonical);
+  }
   if (lexicon_.is_name(core)) {
     *attestation = Attestation::Name;
     return std::string(core);
@@ -121,6 +126,10 @@ std::string LightStemmer::known_stem(std::string_view core, Attestation* attesta
     if (rule.suffix == "ا" && ends_with(rest, kTaMarbuta)) continue;
     candidate.assign(rest);
     candidate += rule.restore;
+    if (const std::string* canonical = lexicon_.canonical_spelling(candidate)) {  // الأميركيين
+      *attestation = Attestation::Derived;
+      return stem(*canonical);
+    }
     if (lexicon_.is_name(candidate)) {
       *attestation = Attestation::Derived;
       return candidate;
@@ -203,7 +212,10 @@ std::string LightStemmer::stem(std::string_view core) const {
   return std::string(core);
 }
 
-std::string SnowballStemmer::stem(std::string_view core) const { return snowball_(std::string(core)); }
+std::string SnowballStemmer::stem(std::string_view core) const {
+  const std::string* canonical = lexicon_.canonical_spelling(core);
+  return snowball_(canonical ? *canonical : std::string(core));
+}
 
 Attestation SnowballStemmer::attest(std::string_view core) const {
   if (lexicon_.is_name(core)) return Attestation::Name;

@@ -67,6 +67,16 @@ TEST(Analyzer, EitherHamzaSeatFindsTheKnownWord) {
   EXPECT_EQ(analyzer.analyze_word("رئيس").stem, "رييس");  // a known word keeps its own reading
 }
 
+TEST(Analyzer, FoldingTheHamzaSeatMakesNoFunctionWord) {
+  Analyzer analyzer;
+  const WordAnalysis& group = analyzer.analyze_word("فئة");  // "group", folded it would be فيه "in it"
+  EXPECT_FALSE(group.stopword);
+  EXPECT_TRUE(analyzer.analyze_word("فيه").stopword);
+  EXPECT_NE(group.stem, analyzer.analyze_word("فيه").stem);
+  EXPECT_EQ(analyzer.analyze_word("الفئة").stem, group.stem);
+  EXPECT_EQ(analyzer.analyze_word("وفئة").stem, group.stem);
+}
+
 TEST(Analyzer, DescribesItsSettings) {
   Analyzer light;
   Analyzer snowball(AnalyzerSettings{StemmerKind::Snowball});

@@ -57,7 +57,14 @@ INSTANTIATE_TEST_SUITE_P(
         // ال before a listed word is the article, unless the word was written with a hamza.
         Case{"والغاز", "وال", "غاز", ""}, Case{"آلام", "", "آلام", ""}, Case{"الذي", "", "الذي", ""},
         // A verb with an object pronoun.
-        Case{"استهدفه", "", "استهدف", "ه"}));
+        Case{"استهدفه", "", "استهدف", "ه"},
+        // After a plural, a final ه is the pronoun, not ة; a plural's ن and a hamza's seat come
+        // back before a pronoun; a feminine nisba stays whole; a short noun in ة comes back too.
+        Case{"جنوده", "", "جنود", "ه"}, Case{"وقواته", "و", "قوات", "ه"}, Case{"مواطنوها", "", "مواطنون", "ها"},
+        Case{"رؤساؤه", "", "رؤساء", "ه"}, Case{"أعضائها", "", "أعضاء", "ها"},
+        Case{"عسكرية", "", "عسكرية", ""}, Case{"رأيها", "", "رأي", "ها"}, Case{"مدته", "", "مدة", "ه"},
+        // A variant spelling of a name is a word.
+        Case{"بوتن", "", "بوتن", ""}));
 
 TEST(CliticSegmenter, UnknownWordsLoseOnlyUnambiguousClitics) {
   CliticSegmenter segmenter([](std::string_view) { return Attestation::Unknown; });

@@ -99,7 +99,7 @@ struct CategoryFloor {
 constexpr CategoryFloor kFamilyFloors[] = {
     {"noun", 1.0},           {"adjective", 0.9},           {"verb", 0.9},          {"name", 1.0},
     {"spelling", 1.0},       {"number", 1.0},              {"pronoun-plural", 0.47}, {"broken-plural-pronoun", 0.6},
-    {"weak-verb", 0.68},     {"doubled-verb", 0.83},       {"hamza-seat", 0.81},   {"variant", 0.0},
+    {"weak-verb", 0.68},     {"doubled-verb", 0.83},       {"hamza-seat", 0.81},   {"variant", 0.91},
     {"clitic-initial-letter", 0.8},
 };
 
@@ -150,7 +150,7 @@ TEST(ConflationSuite, DistinctPairsStayApart) {
     }
   }
   std::cout << "pairs kept apart: " << apart << "/" << total << "\n" << misses;
-  EXPECT_GE(apart * 100, total * 91) << misses;
+  EXPECT_GE(apart * 100, total * 92) << misses;
 }
 
 // Suffix stripping cannot join a singular to its broken plural (قتيل/قتلى); the table in

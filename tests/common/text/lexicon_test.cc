@@ -91,5 +91,23 @@ TEST(LexiconLoader, GazetteerGuardsOneWordPlacesWithAndWithoutArticle) {
   EXPECT_FALSE(lexicon.is_name("دعم"));
 }
 
+TEST(LexiconLoader, ReadsSpellingVariantsWithoutChains) {
+  Lexicon lexicon;
+  LexiconLoader loader(lexicon);
+  loader.load_spelling_variants("# comment\nبوتن\tبوتين\tPutin\nأميركا\tأمريكا\tAmerica\nبوتينن\tبوتن\ta chain, refused\n");
+  ASSERT_NE(lexicon.canonical_spelling("بوتن"), nullptr);
+  EXPECT_EQ(*lexicon.canonical_spelling("بوتن"), "بوتين");
+  ASSERT_NE(lexicon.canonical_spelling("اميركا"), nullptr);  // normalized
+  EXPECT_EQ(*lexicon.canonical_spelling("اميركا"), "امريكا");
+  EXPECT_EQ(lexicon.canonical_spelling("بوتينن"), nullptr);
+  EXPECT_EQ(lexicon.canonical_spelling("بوتين"), nullptr);
+}
+
+TEST(Lexicon, BuiltinKnowsTheSpellingVariants) {
+  const std::string* canonical = Lexicon::builtin().canonical_spelling("ترمب");
+  ASSERT_NE(canonical, nullptr);
+  EXPECT_EQ(*canonical, "ترامب");
+}
+
 }  // namespace
 }  // namespace marsad::text

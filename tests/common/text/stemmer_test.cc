@@ -40,7 +40,14 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"قصفت", "قصف"},
         Case{"يطالبون", "طالب"},
         Case{"بغداد", "بغداد"},       // names are left whole
-        Case{"حوثيين", "حوثي"}));     // unknown word: plain suffix rule
+        Case{"حوثيين", "حوثي"},       // unknown word: plain suffix rule
+        Case{"ردت", "رد"},            // a doubled verb keeps its two letters
+        Case{"شنوا", "شن"},
+        Case{"رمت", "رمي"},           // a weak verb's form takes the lexicon's lemma
+        Case{"يردون", "رد"},          // an imperfect plural its singular's lemma
+        Case{"جنوده", "جنوده"},       // no feminine of a plural (جنود + ه is the segmenter's)
+        Case{"بوتن", "بوتين"},        // another spelling takes the canonical one's stem
+        Case{"أميركيين", "أمريكي"}));
 
 TEST(LightStemmer, UnknownWordsKeepThreeLetters) {
   Lexicon empty;
