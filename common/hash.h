@@ -28,6 +28,16 @@ inline unsigned partition_of(std::string_view id, unsigned count) {
   return static_cast<unsigned>(h % count);
 }
 
+/** A 64-bit finaliser (splitmix64): every input bit moves every output bit. */
+constexpr std::uint64_t mix64(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  x ^= x >> 31;
+  return x;
+}
+
 inline std::string hex64(std::uint64_t value) {
   char buffer[17];
   std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(value));

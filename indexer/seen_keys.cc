@@ -1,5 +1,7 @@
 #include "indexer/seen_keys.h"
 
+#include "common/hash.h"
+
 namespace marsad::indexer {
 namespace {
 
@@ -7,21 +9,13 @@ namespace {
 constexpr std::size_t kBitsPerKey = 10;
 constexpr std::size_t kFirstLayerWords = std::size_t{1} << 13;  // 64 KiB, 52k keys
 
-std::uint64_t mix(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebull;
-  x ^= x >> 31;
-  return x;
-}
 
 }  // namespace
 
 SeenKeys::Probes SeenKeys::probes(const Layer& layer, std::uint64_t key) {
   // Kirsch and Mitzenmacher: the probes are h1 + i·h2 of two hashes.
   Probes bits;
-  const std::uint64_t h1 = mix(key), h2 = mix(h1 ^ 0x9e3779b97f4a7c15ull) | 1;
+  const std::uint64_t h1 = mix64(key), h2 = mix64(h1 ^ 0x9e3779b97f4a7c15ull) | 1;
   const std::uint64_t mask = layer.words.size() * 64 - 1;
   for (unsigned i = 0; i < kProbes; ++i) bits[i] = (h1 + i * h2) & mask;
   return bits;

@@ -8,15 +8,6 @@
 namespace marsad::story {
 namespace {
 
-/** A 64-bit finaliser (splitmix64): every input bit moves every output bit. */
-constexpr std::uint64_t mix(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebull;
-  x ^= x >> 31;
-  return x;
-}
 
 void put32(std::string& out, std::uint32_t v) {
   for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
@@ -49,7 +40,7 @@ Signature Signature::of(const std::vector<text::AnalyzedToken>& tokens) {
   shingles.reserve(words.size());
   for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
     std::uint64_t shingle = 0;
-    for (std::size_t k = 0; k < kShingleWords; ++k) shingle = mix(shingle ^ words[i + k]);
+    for (std::size_t k = 0; k < kShingleWords; ++k) shingle = mix64(shingle ^ words[i + k]);
     shingles.push_back(shingle);
   }
   std::sort(shingles.begin(), shingles.end());
@@ -60,8 +51,8 @@ Signature Signature::of(const std::vector<text::AnalyzedToken>& tokens) {
   std::sort(signature.samples.begin(), signature.samples.end());
   signature.samples.erase(std::unique(signature.samples.begin(), signature.samples.end()), signature.samples.end());
   if (words.size() >= kLeadWords) {
-    std::uint64_t lead = mix(0x6c656164);  // "lead"
-    for (std::size_t i = 0; i < kLeadWords; ++i) lead = mix(lead ^ words[i]);
+    std::uint64_t lead = mix64(0x6c656164);  // "lead"
+    for (std::size_t i = 0; i < kLeadWords; ++i) lead = mix64(lead ^ words[i]);
     signature.lead = lead;
   }
   return signature;
