@@ -226,27 +226,30 @@ void LexiconLoader::load_gazetteer(std::string_view tsv, bool is_places) {
   });
 }
 
-void LexiconLoader::load_broken_plurals(std::string_view tsv) {
+/** Calls f(first, second) with the first two columns, normalized, of each row of a two-word table
+ *  (TAB-separated, '#' comments) whose two words differ. */
+template <class F>
+void for_each_word_pair(std::string_view tsv, F&& f) {
   Normalizer normalizer;
   for_each_line(tsv, [&](std::string_view line) {
     if (line.empty() || line.front() == '#') return;
     auto columns = split(line, '\t');
     if (columns.size() < 2) return;
-    std::string plural = normalizer.normalize(trim(columns[0]));
-    std::string singular = normalizer.normalize(trim(columns[1]));
-    if (!plural.empty() && !singular.empty() && plural != singular) target_.add_broken_plural(plural, singular);
+    std::string first = normalizer.normalize(trim(columns[0]));
+    std::string second = normalizer.normalize(trim(columns[1]));
+    if (!first.empty() && !second.empty() && first != second) f(std::move(first), std::move(second));
+  });
+}
+
+void LexiconLoader::load_broken_plurals(std::string_view tsv) {
+  for_each_word_pair(tsv, [&](std::string plural, std::string singular) {
+    target_.add_broken_plural(std::move(plural), std::move(singular));
   });
 }
 
 void LexiconLoader::load_spelling_variants(std::string_view tsv) {
-  Normalizer normalizer;
-  for_each_line(tsv, [&](std::string_view line) {
-    if (line.empty() || line.front() == '#') return;
-    auto columns = split(line, '\t');
-    if (columns.size() < 2) return;
-    std::string variant = normalizer.normalize(trim(columns[0]));
-    std::string canonical = normalizer.normalize(trim(columns[1]));
-    if (!variant.empty() && !canonical.empty() && variant != canonical) target_.add_variant(variant, canonical);
+  for_each_word_pair(tsv, [&](std::string variant, std::string canonical) {
+    target_.add_variant(std::move(variant), std::move(canonical));
   });
 }
 

@@ -32,26 +32,49 @@ std::unordered_map<std::string, int> word_counts(Analyzer& analyzer) {
   return counts;
 }
 
-TEST(NewsConsistency, CliticVariantsOfFrequentWordsShareTheirTerm) {
-  if (!std::filesystem::exists(kCorpus)) GTEST_SKIP() << kCorpus << " not found (the external news corpus is not beside this checkout)";
-  Analyzer analyzer;
-  auto counts = word_counts(analyzer);
+/** The corpus's word counts, read once for the tests of this file (an empty map without the corpus). */
+class NewsConsistency : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (std::filesystem::exists(kCorpus)) counts_ = word_counts(analyzer());
+  }
+  void SetUp() override {
+    if (!std::filesystem::exists(kCorpus)) GTEST_SKIP() << kCorpus << " not found (the external news corpus is not beside this checkout)";
+  }
+  static Analyzer& analyzer() {
+    static Analyzer a;
+    return a;
+  }
+  /** Pairs of a frequent word (20 times or more) and `other(word)` (5 times or more; skipped when
+   *  empty), and how many of them share an index term. */
+  template <class Other>
+  static std::pair<int, int> agreement(Other&& other) {
+    int pairs = 0, agree = 0;
+    for (const auto& [word, n] : counts_) {
+      if (n < 20) continue;
+      const std::string form = other(word);
+      if (form.empty()) continue;
+      auto it = counts_.find(form);
+      if (it == counts_.end() || it->second < 5) continue;
+      ++pairs;
+      agree += analyzer().analyze_word(form).stem == analyzer().analyze_word(word).stem;
+    }
+    return {pairs, agree};
+  }
+  static inline std::unordered_map<std::string, int> counts_;
+};
+
+TEST_F(NewsConsistency, CliticVariantsOfFrequentWordsShareTheirTerm) {
   struct Rate {
     const char* proclitic;
     double minimum;  // share of pairs that must agree
   };
   for (Rate rate : {Rate{"و", 0.92}, Rate{"ب", 0.89}, Rate{"ل", 0.88}, Rate{"ال", 0.97}, Rate{"وال", 0.97},
                     Rate{"بال", 0.97}}) {
-    int pairs = 0, agree = 0;
-    for (const auto& [word, n] : counts) {
-      if (n < 20) continue;
-      std::string with = rate.proclitic + word;
-      auto it = counts.find(with);
-      if (it == counts.end() || it->second < 5) continue;
-      if (std::string_view(rate.proclitic).find("ال") != std::string_view::npos && word.rfind("ال", 0) == 0) continue;
-      ++pairs;
-      agree += analyzer.analyze_word(with).stem == analyzer.analyze_word(word).stem;
-    }
+    const bool article = std::string_view(rate.proclitic).find("ال") != std::string_view::npos;
+    const auto [pairs, agree] = agreement([&](const std::string& word) {
+      return article && word.rfind("ال", 0) == 0 ? std::string() : rate.proclitic + word;
+    });
     double share = pairs ? static_cast<double>(agree) / pairs : 0;
     std::cout << rate.proclitic << "+word: " << agree << "/" << pairs << " share a term\n";
     EXPECT_GT(pairs, 1000);
@@ -68,23 +91,13 @@ std::string with_pronoun(const std::string& word, const std::string& pronoun) {
   return word + pronoun;
 }
 
-TEST(NewsConsistency, PronounVariantsOfFrequentWordsShareTheirTerm) {
-  if (!std::filesystem::exists(kCorpus)) GTEST_SKIP() << kCorpus << " not found (the external news corpus is not beside this checkout)";
-  Analyzer analyzer;
-  auto counts = word_counts(analyzer);
+TEST_F(NewsConsistency, PronounVariantsOfFrequentWordsShareTheirTerm) {
   struct Rate {
     const char* pronoun;
     double minimum;  // share of pairs that must agree
   };
   for (Rate rate : {Rate{"ه", 0.56}, Rate{"ها", 0.87}, Rate{"هم", 0.82}}) {
-    int pairs = 0, agree = 0;
-    for (const auto& [word, n] : counts) {
-      if (n < 20) continue;
-      auto it = counts.find(with_pronoun(word, rate.pronoun));
-      if (it == counts.end() || it->second < 5) continue;
-      ++pairs;
-      agree += analyzer.analyze_word(it->first).stem == analyzer.analyze_word(word).stem;
-    }
+    const auto [pairs, agree] = agreement([&](const std::string& word) { return with_pronoun(word, rate.pronoun); });
     double share = pairs ? static_cast<double>(agree) / pairs : 0;
     std::cout << "word+" << rate.pronoun << ": " << agree << "/" << pairs << " share a term\n";
     EXPECT_GT(pairs, 300);
