@@ -124,7 +124,8 @@ SortOrder parse_sort_order(std::string_view name) {
 Searcher::Searcher(const std::string& index_path, text::AnalyzerSettings settings, const text::StopWordList& stopwords,
                    ShardPolicy policy)
     : index_path_(index_path), policy_(policy), stem_(text::make_xapian_stem(settings)),
-      query_normalizer_(text::NormalizerOptions{.lowercase = false}) {
+      query_normalizer_(text::NormalizerOptions{.lowercase = false}),
+      query_text_normalizer_(text::NormalizerOptions{.lowercase = false, .fold_letters = false}) {
   if (!std::filesystem::exists(std::filesystem::path(index_path) / schema::kStubFileName))
     throw InputError(index_path + " is not a Marsad index; build one with: marsad-index --db " + index_path + " INPUT...");
   // A writer committing meanwhile can discard the revision being read (the gazetteer is a large
@@ -186,7 +187,7 @@ Xapian::Query Searcher::parse(const std::string& query, Xapian::Query::op defaul
   parser_.set_default_op(default_op);
   parse_errors_.clear();
   try {
-    Xapian::Query parsed = parser_.parse_query(query_normalizer_.normalize(query),
+    Xapian::Query parsed = parser_.parse_query(query_text_normalizer_.normalize(query),
                                                Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PURE_NOT,
                                                default_prefix);
     parse_errors_.rethrow();

@@ -233,6 +233,7 @@ class Searcher {
   ParseErrors parse_errors_;  // what the parser's field processors threw, raised after parsing
   Xapian::QueryParser parser_;
   text::Normalizer query_normalizer_;
+  text::Normalizer query_text_normalizer_;  // what QueryParser reads: letters as written, for the analysis
   tag::Gazetteer gazetteer_;
   bool tagged_ = true;
   text::Analyzer analyzer_;  // entity names in the query

@@ -79,7 +79,8 @@ Analyzer::Analyzer(AnalyzerSettings settings, const Lexicon& lexicon)
       stopwords_(StopWordList::builtin()),
       stemmer_(make_stemmer(settings.stemmer, lexicon)),
       segmenter_([this](std::string_view core) { return stemmer_->attest(core); },
-                 [this](std::string_view word) { return stopwords_.contains(word); }) {}
+                 [this](std::string_view word) { return stopwords_.contains(word); },
+                 &lexicon_) {}
 
 std::vector<AnalyzedToken> Analyzer::analyze(std::string_view text) {
   std::vector<AnalyzedToken> out;
@@ -182,7 +183,8 @@ WordAnalysis Analyzer::compute(std::string_view word, TokenKind kind) {
     a.stem = number_term(a.normalized);
     return a;
   }
-  a.segments = segmenter_.segment(a.normalized, starts_with_hamza_alef(word));
+  const CliticSegmenter::Ending ending = CliticSegmenter::ending_of(word);
+  a.segments = segmenter_.segment(a.normalized, starts_with_hamza_alef(word), ending);
   // The seat of a hamza varies in print (مسئول/مسؤول): the word is also read with the other seat,
   // and that reading wins when it is better attested, or as well attested when the word has ئو
   // inside (nearly always a variant of ؤو; not a final ئون, which is ئ + ون as in لاجئون).
@@ -190,7 +192,7 @@ WordAnalysis Analyzer::compute(std::string_view word, TokenKind kind) {
     std::string other(word);
     swap_hamza_seats(other);
     std::string normalized_other = normalizer_.normalize(other);
-    Segmentation segments_other = segmenter_.segment(normalized_other, starts_with_hamza_alef(other));
+    Segmentation segments_other = segmenter_.segment(normalized_other, starts_with_hamza_alef(other), ending);
     std::string_view w = word;
     std::size_t inner = w.find("ئو");
     bool variant_seat = inner != std::string_view::npos && w.substr(inner) != "ئون" && w.substr(inner) != "ئوا";

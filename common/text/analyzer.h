@@ -20,7 +20,7 @@ namespace marsad::text {
 
 /** Bumped whenever the rules of the chain change the terms a word gets, so that an index built
  *  with older rules is refused instead of silently missing matches. */
-inline constexpr int kAnalysisRulesVersion = 3;
+inline constexpr int kAnalysisRulesVersion = 4;
 
 /** A normalized word or stem longer than this (a URL, base64, a run of letters) is cut to it with
  *  a hash of the whole (text::fit_with_hash), so that its terms stay within Xapian's term limit. */

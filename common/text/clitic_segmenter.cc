@@ -3,7 +3,9 @@
 #include <array>
 #include <optional>
 
+#include "common/text/normalizer.h"
 #include "common/text/stemmer.h"
+#include "common/text/utf8.h"
 
 namespace marsad::text {
 namespace {
@@ -46,6 +48,14 @@ bool article_like(std::string_view word) {
 }
 constexpr std::string_view kFuture = "س";
 
+// Form VIII verbs of roots that begin with ل, whose forms start ا ل ت like the article before ت,
+// where the lexicon also lists the rest as a word (تقي "pious", تف, تجا) and the verb is what news
+// means: التقى "met" (325 tokens in the news corpus, with التقت 73, التقيت 50, التقوا 22),
+// التف "surrounded", التجأ "took refuge". Left out where the article reading is the commoner:
+// التهم (ال + تهم "the charges"), التفت (التفتت is mostly ال + تفتت "the fragmentation").
+// Lemmas, normalized; the lexicon gives every conjugation's.
+constexpr std::array<std::string_view, 3> kFormEightLamVerbs{"التقي", "التف", "التجا"};
+
 // ي (my) is rare in news and word-final ي is nearly always the nisba ending (عسكري، سوري), so
 // it comes off only after a ت that restores to ة (حكومتي → حكومة).
 constexpr std::array<std::string_view, 11> kEnclitics{"هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي"};
@@ -68,6 +78,9 @@ constexpr int kFunctionWordWeight = 20;  // beats a listed whole word: فهو is
 /** What a core restored before a pronoun (مقاتلو → مقاتلون, رؤساو → رؤساء) adds to its weight: it
  *  beats a whole word attested only by derivation, not a listed one (مسؤولية). */
 constexpr int kRestoredWeight = 4;
+/** What reading a word written with a final ه as one in ة costs: more than taking the ه for the
+ *  pronoun, so an attested core with the pronoun wins and an unknown one still reads as ة. */
+constexpr int kMisspeltTaMarbutaCost = 6;
 
 bool starts_imperfect(std::string_view rest) {
   return starts_with(rest, "ي") || starts_with(rest, "ت") || starts_with(rest, "ن") || starts_with(rest, "ا");
@@ -75,7 +88,30 @@ bool starts_imperfect(std::string_view rest) {
 
 }  // namespace
 
-Segmentation CliticSegmenter::segment(std::string_view word, bool initial_hamza) const {
+CliticSegmenter::Ending CliticSegmenter::ending_of(std::string_view written_word) {
+  int32_t last = 0;
+  std::size_t i = 0;
+  while (i < written_word.size()) {
+    int32_t cp = decode_utf8(written_word, i);
+    if (cp < 0) return Ending::Unknown;
+    if (!is_removed_mark(cp)) last = cp;
+  }
+  if (last == 0x0629 || last == 0xFE93 || last == 0xFE94) return Ending::TaMarbuta;  // and presentation forms
+  if (last == 0x0647 || (last >= 0xFEE9 && last <= 0xFEEC)) return Ending::Ha;
+  if (last == 0x0623 || last == 0xFE83 || last == 0xFE84) return Ending::HamzaAlef;
+  return Ending::Unknown;
+}
+
+bool CliticSegmenter::article_is_radical(std::string_view word) const {
+  if (lexicon_ == nullptr || !starts_with(word, "الت")) return false;
+  const std::string* lemma = lexicon_->lemma(word);
+  if (lemma == nullptr) return false;
+  for (std::string_view verb : kFormEightLamVerbs)
+    if (*lemma == verb) return true;
+  return false;
+}
+
+Segmentation CliticSegmenter::segment(std::string_view word, bool initial_hamza, Ending ending) const {
   struct Candidate {
     Segmentation segmentation;
     int cost = 0;   // what is stripped
@@ -84,13 +120,19 @@ Segmentation CliticSegmenter::segment(std::string_view word, bool initial_hamza)
   std::optional<Candidate> best;
 
   auto consider = [&](std::string_view proclitic, int proclitic_cost, std::string_view rest) {
+    // A noun takes the article or a pronoun, never both (الضفه is a misspelt الضفة, not ال + ضف +
+    // ه); a written ة after the article is the feminine ending (المعينة: ال + معين + ة).
+    const bool article = ends_with(proclitic, "ال") || ends_with(proclitic, "لل");
     for (std::size_t e = 0; e <= kEnclitics.size(); ++e) {
       std::string_view enclitic = e == kEnclitics.size() ? std::string_view{} : kEnclitics[e];
+      if (article && !enclitic.empty() && !(enclitic == "ه" && ending == Ending::TaMarbuta)) continue;
       if (!enclitic.empty() && !ends_with(rest, enclitic)) continue;
       std::string_view core = rest.substr(0, rest.size() - enclitic.size());
       if (letter_count(core) < 2) continue;
-      // 4 per letter; a final ه costs more, as it is usually ة and not the pronoun.
-      int cost = proclitic_cost + static_cast<int>(letter_count(enclitic)) * 4 + (enclitic == "ه" ? 2 : 0);
+      // 4 per letter; a final ه costs more where it may be ة (usually so), less where it is
+      // written ه: after a word, then, it is the pronoun far more often than a letter of the word.
+      int cost = proclitic_cost + static_cast<int>(letter_count(enclitic)) * 4;
+      if (enclitic == "ه") cost += ending == Ending::Ha ? -1 : 2;
       Attestation attestation = attest_(core);
       std::string restored;
       // Before a pronoun, ة is written ت: حكومتها → حكومة + ها.
@@ -135,18 +177,30 @@ Segmentation CliticSegmenter::segment(std::string_view word, bool initial_hamza)
       }
       if (attestation == Attestation::Unknown) continue;
       if (enclitic == kFirstPersonEnclitic && !ta_restored) continue;
+      // A final أ is no tanween alef: a core in ا attested only by a suffix off a shorter word is
+      // not this word.
+      if (ending == Ending::HamzaAlef && enclitic.empty() && ends_with(core, "ا") &&
+          (attestation == Attestation::Derived || attestation == Attestation::DerivedFromInflected))
+        continue;
       int weight = attestation_weight(attestation) + (restored_before_pronoun ? kRestoredWeight : 0);
       // Particles after و/ف (وفي، فهو), and longer ones after ب/ل (بهذا، لذلك، بجميع).
       bool particle_clitic = proclitic == "و" || proclitic == "ف" ||
                              ((proclitic == "ب" || proclitic == "ل") && letter_count(core) >= 3);
+      // A preposition follows no preposition: بلدية is no ب + لديه.
+      if ((proclitic == "ب" || proclitic == "ل") && starts_with(core, "لدي")) particle_clitic = false;
       if (particle_clitic && enclitic.empty() && is_function_word_ && is_function_word_(core))
         weight = kFunctionWordWeight;
       int score = cost - weight;
+      // Written with ه, a core in ه the dictionary spells only with ة is a misspelling at best: the
+      // pronoun on an attested word wins (بلاده: بلاد + ه, not بلادة "dullness").
+      if (ending == Ending::Ha && enclitic.empty() && ends_with(core, "ه") && attestation != Attestation::Name &&
+          lexicon_ != nullptr && !lexicon_->ends_in_radical_ha(core))
+        score += kMisspeltTaMarbutaCost;
       // A core starting ال that is no name is far more often article + word than a hamza-initial
       // word (الغاز: ألغاز "riddles" or ال + غاز "gas"), and a whole word starting وو attested only
       // as a conjugated form is و + word (ووقف).
       if (attestation != Attestation::Name && starts_with(core, "ال") && !article_like(core) &&
-          !(initial_hamza && proclitic.empty()))
+          !(initial_hamza && proclitic.empty()) && !article_is_radical(core))
         score += 4;
       if (proclitic.empty() && attestation < Attestation::Lexicon && starts_with(word, "وو")) score += 6;
       if (!best || score < best->score || (score == best->score && cost < best->cost))
@@ -159,6 +213,9 @@ Segmentation CliticSegmenter::segment(std::string_view word, bool initial_hamza)
   for (const Proclitic& p : kProclitics) {
     if (!starts_with(word, p.letters)) continue;
     if (initial_hamza && starts_with(p.letters, "ال")) continue;
+    // وال + تقى is و + التقى: the ال of a form VIII verb is not the article.
+    if (p.article && ends_with(p.letters, "ال") && article_is_radical(word.substr(p.letters.size() - std::string_view("ال").size())))
+      continue;
     std::string_view rest = word.substr(p.letters.size());
     if (letter_count(rest) < 2) continue;
     if (p.future && !starts_imperfect(rest)) continue;

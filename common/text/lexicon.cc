@@ -143,6 +143,8 @@ void LexiconLoader::load_hunspell(std::string_view dic, std::string_view aff) {
     std::string_view word = trim(line.substr(0, std::min(tab, slash)));
     if (word.empty()) return;
     std::string form = normalizer.normalize(word);
+    constexpr std::string_view ha = "ه";
+    if (word.size() > ha.size() && word.substr(word.size() - ha.size()) == ha) target_.radical_ha_.insert(form);
     if (slash != std::string_view::npos && slash < tab) {
       std::string_view flag_alias = line.substr(slash + 1, (tab == std::string_view::npos ? line.size() : tab) - slash - 1);
       std::size_t index = 0;

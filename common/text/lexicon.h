@@ -45,6 +45,9 @@ class Lexicon {
   const std::string* singular_of(std::string_view plural) const;
   /** The canonical spelling of a listed variant (بوتن → بوتين), or nullptr. */
   const std::string* canonical_spelling(std::string_view form) const;
+  /** A form ending in ه that the dictionary spells with ه itself (شبه، اتجاه), not only with ة
+   *  (بلادة، قتلة): written with ه, it may be the word, not a pronoun on another. */
+  bool ends_in_radical_ha(std::string_view form) const { return radical_ha_.find(form) != radical_ha_.end(); }
   /** A gazetteer name (place, person) whose letters must not be taken for clitics. */
   bool is_name(std::string_view word) const;
   /** A form the lexicon lists only as a verb (hunspell-ar's "po:verb"), never as a noun. */
@@ -68,6 +71,7 @@ class Lexicon {
   std::unordered_set<std::string, Hash, std::equal_to<>> nouns_;
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> singulars_;
   std::unordered_set<std::string, Hash, std::equal_to<>> feminine_takers_;
+  std::unordered_set<std::string, Hash, std::equal_to<>> radical_ha_;
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> variants_;  // variant → canonical
   std::string fingerprint_ = "empty";
 

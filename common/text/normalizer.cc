@@ -102,6 +102,10 @@ void Normalizer::fold_append(std::string_view utf8, std::string& out) const {
     int32_t cp = decode_utf8(utf8, i);
     if (cp < 0) throw InvalidUtf8Error(at, "invalid UTF-8 at byte offset " + std::to_string(at));
     if (is_removed_mark(cp)) continue;
+    if (!options_.fold_letters && cp >= 0x0621 && cp <= 0x06D5 && !(cp >= 0x0660 && cp <= 0x066C)) {
+      append_utf8(out, cp);
+      continue;
+    }
     switch (cp) {
       case 0x0622: case 0x0623: case 0x0625: case 0x0671: case 0x0672: case 0x0673:
         cp = 0x0627;  // آ أ إ ٱ and wavy-hamza alefs → ا

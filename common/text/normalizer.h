@@ -15,6 +15,9 @@ namespace marsad::text {
 struct NormalizerOptions {
   /** Lower-case non-Arabic letters. Off for whole query strings, so that QueryParser still sees AND/OR/NOT. */
   bool lowercase = true;
+  /** Fold Arabic and Persian letters (the alefs, ى ة ؤ ئ, ک ی). Off for whole query strings, so
+   *  that the analysis of each word sees it as written, as it does when indexing (ة is not ه). */
+  bool fold_letters = true;
 };
 
 /**

@@ -16,6 +16,8 @@
 #include <map>
 #include <optional>
 
+#include <nlohmann/json.hpp>
+
 #include "common/errors.h"
 #include "common/index_metadata.h"
 #include "tests/support/run_command.h"
@@ -58,6 +60,30 @@ TEST_F(SearcherTest, CliticsAndArticleDoNotMatter) {
   EXPECT_GT(with_clitic.size(), 5u);
   EXPECT_EQ(with_clitic, ids("الخرطوم"));
   EXPECT_EQ(with_clitic, ids("خرطوم"));
+}
+
+// A query is analysed word by word as the indexer analysed the reports, letters as written: a
+// word in ة is not read as one in ه (مدينة is no مدين + ه). Each word finds every report that has it.
+TEST_F(SearcherTest, AWordFindsEveryReportThatHasItAsWritten) {
+  std::map<std::string, std::set<std::string>> having;
+  const std::vector<std::string> words{"مدينة", "هدنة", "منطقة", "غارة", "وكالة", "بلاده", "بدأ"};
+  std::ifstream corpus(std::string(MARSAD_SOURCE_DIR) + "/corpus/reports.jsonl");
+  std::string line;
+  while (std::getline(corpus, line)) {
+    auto record = nlohmann::json::parse(line);
+    std::string text = " " + record.value("title", "") + " " + record.value("body", "") + " ";
+    for (const std::string_view mark : {"،", "؛", "«", "»"})
+      for (std::size_t at = text.find(mark); at != std::string::npos; at = text.find(mark, at)) text.replace(at, mark.size(), " ");
+    for (char& c : text)
+      if (std::string_view(".,:;()\"'-/").find(c) != std::string_view::npos) c = ' ';
+    for (const std::string& w : words)
+      if (text.find(" " + w + " ") != std::string::npos) having[w].insert(record.value("id", ""));
+  }
+  for (const std::string& w : words) {
+    ASSERT_FALSE(having[w].empty()) << w << " is in no report of the sample corpus";
+    auto found = ids(w);
+    for (const std::string& id : having[w]) EXPECT_NE(std::find(found.begin(), found.end(), id), found.end()) << w << " in " << id;
+  }
 }
 
 TEST_F(SearcherTest, PhrasesMatchAcrossClitics) {

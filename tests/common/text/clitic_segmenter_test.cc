@@ -22,11 +22,12 @@ class Segmenting : public testing::TestWithParam<Case> {};
 TEST_P(Segmenting, SplitsAsExpected) {
   static LightStemmer stemmer(Lexicon::builtin());
   CliticSegmenter segmenter([](std::string_view core) { return stemmer.attest(core); },
-                            [](std::string_view word) { return StopWordList::builtin().contains(word); });
+                            [](std::string_view word) { return StopWordList::builtin().contains(word); },
+                            &Lexicon::builtin());
   Normalizer normalizer;
   const Case& c = GetParam();
   bool initial_hamza = c.word.rfind("آ", 0) == 0 || c.word.rfind("أ", 0) == 0 || c.word.rfind("إ", 0) == 0;
-  Segmentation s = segmenter.segment(normalizer.normalize(c.word), initial_hamza);
+  Segmentation s = segmenter.segment(normalizer.normalize(c.word), initial_hamza, CliticSegmenter::ending_of(c.word));
   EXPECT_EQ(s.proclitic, normalizer.normalize(c.proclitic)) << c.word;
   EXPECT_EQ(s.core, normalizer.normalize(c.core)) << c.word;
   EXPECT_EQ(s.enclitic, c.enclitic) << c.word;
@@ -64,7 +65,42 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"رؤساؤه", "", "رؤساء", "ه"}, Case{"أعضائها", "", "أعضاء", "ها"},
         Case{"عسكرية", "", "عسكرية", ""}, Case{"رأيها", "", "رأي", "ها"}, Case{"مدته", "", "مدة", "ه"},
         // A variant spelling of a name is a word.
-        Case{"بوتن", "", "بوتن", ""}));
+        Case{"بوتن", "", "بوتن", ""},
+        // A form VIII verb of a root in ل keeps its ال (التقى "met", not ال + تقي "pious"); other
+        // words in الت keep the article.
+        Case{"التقى", "", "التقى", ""}, Case{"والتقت", "و", "التقت", ""}, Case{"التقوا", "", "التقوا", ""},
+        Case{"التحقيق", "ال", "تحقيق", ""}, Case{"التفتت", "ال", "تفتت", ""},
+        // Written ه is no ة: after an attested word it is the pronoun (بلاده "his country", not بلادة
+        // "dullness"), unless the dictionary spells the word with ه itself (شبه، اتجاه). Written ة
+        // is read as before.
+        Case{"بلاده", "", "بلاد", "ه"}, Case{"شكره", "", "شكر", "ه"}, Case{"حضوره", "", "حضور", "ه"},
+        Case{"فكره", "", "فكر", "ه"}, Case{"بلادة", "", "بلادة", ""}, Case{"شبه", "", "شبه", ""},
+        Case{"اتجاه", "", "اتجاه", ""}, Case{"مدينة", "", "مدينة", ""},
+        // Written أ is no tanween alef; و before a weak verb of the news is the conjunction; a
+        // preposition follows no preposition.
+        Case{"وبدأ", "و", "بدأ", ""}, Case{"ودعا", "و", "دعا", ""}, Case{"وفقا", "", "وفقا", ""},
+        Case{"بلدية", "", "بلدية", ""}));
+
+struct EndingCase {
+  std::string word;
+  CliticSegmenter::Ending ending;
+};
+
+void PrintTo(const EndingCase& c, std::ostream* os) { *os << c.word; }
+
+class WrittenEnding : public testing::TestWithParam<EndingCase> {};
+
+TEST_P(WrittenEnding, IsTheLastLetterAsWritten) {
+  EXPECT_EQ(CliticSegmenter::ending_of(GetParam().word), GetParam().ending) << GetParam().word;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Endings, WrittenEnding,
+    testing::Values(EndingCase{"بلادة", CliticSegmenter::Ending::TaMarbuta},
+                    EndingCase{"بلادةً", CliticSegmenter::Ending::TaMarbuta},  // a mark after the letter
+                    EndingCase{"بلاده", CliticSegmenter::Ending::Ha}, EndingCase{"بلادهـ", CliticSegmenter::Ending::Ha},
+                    EndingCase{"بدأ", CliticSegmenter::Ending::HamzaAlef}, EndingCase{"دعا", CliticSegmenter::Ending::Unknown},
+                    EndingCase{"", CliticSegmenter::Ending::Unknown}, EndingCase{"\xff", CliticSegmenter::Ending::Unknown}));
 
 TEST(CliticSegmenter, UnknownWordsLoseOnlyUnambiguousClitics) {
   CliticSegmenter segmenter([](std::string_view) { return Attestation::Unknown; });

@@ -97,10 +97,10 @@ struct CategoryFloor {
   double minimum;
 };
 constexpr CategoryFloor kFamilyFloors[] = {
-    {"noun", 1.0},           {"adjective", 0.9},           {"verb", 0.9},          {"name", 1.0},
-    {"spelling", 1.0},       {"number", 1.0},              {"pronoun-plural", 0.47}, {"broken-plural-pronoun", 0.6},
-    {"weak-verb", 0.68},     {"doubled-verb", 0.83},       {"hamza-seat", 0.81},   {"variant", 0.91},
-    {"clitic-initial-letter", 0.8},
+    {"noun", 1.0},           {"adjective", 0.9},           {"verb", 1.0},          {"name", 1.0},
+    {"spelling", 1.0},       {"number", 1.0},              {"pronoun-plural", 0.68}, {"broken-plural-pronoun", 0.8},
+    {"weak-verb", 1.0},      {"doubled-verb", 0.83},       {"hamza-seat", 0.9},    {"variant", 0.91},
+    {"clitic-initial-letter", 0.9}, {"pronoun-singular", 1.0},
 };
 
 TEST(ConflationSuite, FamiliesShareOneTerm) {
@@ -150,7 +150,7 @@ TEST(ConflationSuite, DistinctPairsStayApart) {
     }
   }
   std::cout << "pairs kept apart: " << apart << "/" << total << "\n" << misses;
-  EXPECT_GE(apart * 100, total * 92) << misses;
+  EXPECT_GE(apart * 100, total * 93) << misses;
 }
 
 // Suffix stripping cannot join a singular to its broken plural (قتيل/قتلى); the table in

@@ -67,6 +67,13 @@ TEST(Normalizer, KeepsCaseWhenAskedForQueries) {
   EXPECT_EQ(query_normalizer.normalize("غزة AND أريحا"), "غزه AND اريحا");
 }
 
+TEST(Normalizer, KeepsLettersAsWrittenWhenAskedForQueryText) {
+  Normalizer query_text(NormalizerOptions{.lowercase = false, .fold_letters = false});
+  // Marks, tatweel and digits go as always; the letters the analysis reads (ة ه أ ى ئ ؤ ک) stay.
+  EXPECT_EQ(query_text.normalize("مدينةٌ وبلادهـ بدأ مستشفى ٣٠ AND رئيس مؤتمر کابل"), "مدينة وبلاده بدأ مستشفى 30 AND رئيس مؤتمر کابل");
+  EXPECT_EQ(query_text.normalize(query_text.normalize("مدينةٌ ٣٠")), query_text.normalize("مدينةٌ ٣٠"));
+}
+
 struct InvalidCase {
   const char* rule;
   std::string input;

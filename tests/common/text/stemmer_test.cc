@@ -44,6 +44,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"ردت", "رد"},            // a doubled verb keeps its two letters
         Case{"شنوا", "شن"},
         Case{"رمت", "رمي"},           // a weak verb's form takes the lexicon's lemma
+        Case{"أنهت", "انهي"},         // a weak verb of the table over the sound verb its form reads as (أنه)
+        Case{"أجروا", "اجري"},
+        Case{"أكدت", "أكد"},          // a sound verb keeps its lemma (the lexicon also lists أكدى)
+        Case{"نفت", "نفي"},           // a weak verb of the table over the lexicon's garbled lemma (فت)
         Case{"يردون", "رد"},          // an imperfect plural its singular's lemma
         Case{"جنوده", "جنوده"},       // no feminine of a plural (جنود + ه is the segmenter's)
         Case{"بوتن", "بوتين"},        // another spelling takes the canonical one's stem

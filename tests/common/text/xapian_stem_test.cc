@@ -11,14 +11,16 @@ namespace {
 TEST(ArabicStemImplementation, QueryParserSearchesTheTermsTheAnalyzerIndexes) {
   Analyzer analyzer;
   Xapian::Document doc;
-  for (const auto& t : analyzer.analyze("وأعلنت وزارة الصحة بغزة مقتل ٣٠ مدنيا بالغارات"))
+  for (const auto& t : analyzer.analyze("وأعلنت وزارة الصحة بغزة مقتل ٣٠ مدنيا بالغارات في المدينة وبدأ وزير بلاده هدنة"))
     doc.add_posting(schema::term(schema::kStemPrefix, t.analysis->stem), t.position);
 
   Xapian::QueryParser parser;
   parser.set_stemmer(make_xapian_stem());
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
-  Normalizer query_normalizer(NormalizerOptions{.lowercase = false});
-  Xapian::Query query = parser.parse_query(query_normalizer.normalize("غزة الغارة أعلن 30 المدنيين"));
+  // As the searcher reads a query: letters as written, since ة beside ه and a final أ weigh in the
+  // analysis (folded first, مدينة would read as مدين + ه).
+  Normalizer query_normalizer(NormalizerOptions{.lowercase = false, .fold_letters = false});
+  Xapian::Query query = parser.parse_query(query_normalizer.normalize("غزة الغارة أعلن 30 المدنيين مدينة بدأ بلاده الهدنة"));
   for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
     bool found = false;
     for (auto d = doc.termlist_begin(); d != doc.termlist_end(); ++d) found |= *d == *it;
