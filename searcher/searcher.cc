@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <future>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <filesystem>
@@ -527,19 +528,36 @@ std::vector<SearchHit> Searcher::ranked_hits(const std::string& text, const Sear
       for (SearchHit& hit : hits_of(rest, every_rank(rest), query)) hits.push_back(std::move(hit));
     }
   }
-  if (request.collapse) {
-    // How many other matching reports each story has: counted among its reports, so that it is exact
-    // however the match was cut short.
-    for (SearchHit& hit : hits) {
-      if (hit.story.reports <= 1 || hit.story.id.empty()) continue;
-      Xapian::Enquire members(db_);
-      members.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(schema::term(schema::kStoryPrefix, hit.story.id))));
-      members.set_weighting_scheme(Xapian::BoolWeight());
-      const Xapian::doccount matching = members.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
-      hit.collapsed = matching > 0 ? matching - 1 : 0;
-    }
-  }
+  if (request.collapse) count_collapsed(hits, query);
   return hits;
+}
+
+void Searcher::count_collapsed(std::vector<SearchHit>& hits, const Xapian::Query& query) {
+  // How many other matching reports each story has: counted among the stories' own reports, so that
+  // it is exact however the match was cut short; one match over the page's stories together.
+  std::vector<Xapian::Query> stories;
+  Xapian::doccount reports = 0;
+  std::unordered_map<std::string, Xapian::doccount> matching;
+  for (const SearchHit& hit : hits) {
+    if (hit.story.reports <= 1 || hit.story.id.empty() || !matching.emplace(hit.story.id, 0).second) continue;
+    stories.emplace_back(schema::term(schema::kStoryPrefix, hit.story.id));
+    reports += hit.story.reports;
+  }
+  if (stories.empty()) return;
+  Xapian::Enquire members(db_);
+  members.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_OR, stories.begin(), stories.end())));
+  members.set_weighting_scheme(Xapian::BoolWeight());
+  members.set_docid_order(Xapian::Enquire::ASCENDING);
+  const Xapian::MSet mset = members.get_mset(0, reports);
+  if (remote_shards_) mset.fetch();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    auto story = matching.find(it.get_document().get_value(schema::kStorySlot));
+    if (story != matching.end()) ++story->second;
+  }
+  for (SearchHit& hit : hits) {
+    auto story = matching.find(hit.story.id);
+    if (story != matching.end()) hit.collapsed = story->second > 0 ? story->second - 1 : 0;
+  }
 }
 
 std::vector<SearchHit> Searcher::first_of_each_story(Xapian::Enquire& enquire, const Xapian::Query& query,

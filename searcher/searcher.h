@@ -211,6 +211,8 @@ class Searcher {
                                  const Xapian::Query& query);
   static std::vector<Xapian::doccount> every_rank(const Xapian::MSet& mset);
   /** Hits offset .. offset + limit of `enquire`'s ranking with one hit per story, its best report. */
+  /** Sets each collapsed hit's count of its story's other matching reports (exact). */
+  void count_collapsed(std::vector<SearchHit>& hits, const Xapian::Query& query);
   std::vector<SearchHit> first_of_each_story(Xapian::Enquire& enquire, const Xapian::Query& query, Xapian::doccount offset,
                                              Xapian::doccount limit);
   /** The number of reports (or stories) `query` matches, counted. */
