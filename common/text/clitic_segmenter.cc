@@ -137,8 +137,11 @@ Segmentation CliticSegmenter::segment(std::string_view word, bool initial_hamza,
       std::string restored;
       // Before a pronoun, ة is written ت: حكومتها → حكومة + ها.
       bool ta_restored = false;
-      // A three-letter core in ت read as a verb form (مدت، جهت) is the listed noun's (مدة، جهة) first.
-      const bool short_verb_form = attestation < Attestation::Lexicon && letter_count(core) == 3;
+      // A core in ت read only as a shorter word plus a suffix (مدت، قادت as verb + ت) is the listed
+      // noun's in ة (مدة، قادة) first; a listed conjugation keeps its reading.
+      const bool short_verb_form = attestation < Attestation::Lexicon &&
+                                   (letter_count(core) == 3 || attestation == Attestation::Derived ||
+                                    attestation == Attestation::DerivedFromInflected);
       if ((attestation == Attestation::Unknown || enclitic == kFirstPersonEnclitic || short_verb_form) &&
           !enclitic.empty() && ends_with(core, "ت")) {
         restored = std::string(core.substr(0, core.size() - 2)) + "ه";
@@ -161,13 +164,19 @@ Segmentation CliticSegmenter::segment(std::string_view word, bool initial_hamza,
         for (const std::string& candidate : {std::string(core) + "ن", stem_part + "ء"}) {
           // ي + ه is far more often a feminine nisba (عسكرية، إسرائيلية) than a plural with "his";
           // the hamza's seat moves only after an alef (رؤساؤه، أدائه; not رأيها).
-          if (enclitic == "ه" && ends_with(core, "ي") && ends_with(candidate, "ن")) continue;
+          // Written ه is no ة, so there it is the pronoun after a plural (مقاتليه "his fighters").
+          if (enclitic == "ه" && ends_with(core, "ي") && ends_with(candidate, "ن") && ending != Ending::Ha) continue;
           if (ends_with(candidate, "ء") && !ends_with(stem_part, "ا")) continue;
+          if (ends_with(candidate, "ن") && ends_with(stem_part, "ا")) continue;  // ائه, اؤه: a hamza's seat
           // The plural is a noun's (not an imperfect verb's: تلقيها) and no word of its own (جنين).
           if (ends_with(candidate, "ن") && (starts_with(core, "ت") || starts_with(core, "ي"))) continue;
           const Attestation a = attest_(candidate);
           if (ends_with(candidate, "ن") && a != Attestation::Derived) continue;
-          if (a == Attestation::Unknown || attestation_weight(a) <= attestation_weight(attestation)) continue;
+          // The plural wins a tie with the nisba (مقاتليها: مقاتلين + ها, not مقاتلي + ها).
+          const bool plural = ends_with(candidate, "ن");
+          if (a == Attestation::Unknown || attestation_weight(a) < attestation_weight(attestation) ||
+              (!plural && attestation_weight(a) == attestation_weight(attestation)))
+            continue;
           restored = candidate;
           core = restored;
           attestation = a;

@@ -79,6 +79,9 @@ INSTANTIATE_TEST_SUITE_P(
         // Written أ is no tanween alef; و before a weak verb of the news is the conjunction; a
         // preposition follows no preposition.
         Case{"وبدأ", "و", "بدأ", ""}, Case{"ودعا", "و", "دعا", ""}, Case{"وفقا", "", "وفقا", ""},
+        // Written ه after ي is no feminine nisba: a plural's ن comes back (مقاتليه "his fighters"),
+        // and wins a tie with the nisba before the other pronouns; after ا the ي is a hamza's seat.
+        Case{"مقاتليه", "", "مقاتلين", "ه"}, Case{"موظفيها", "", "موظفين", "ها"}, Case{"أبنائها", "", "أبناء", "ها"},
         Case{"بلدية", "", "بلدية", ""}));
 
 struct EndingCase {
