@@ -81,6 +81,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"وبدأ", "و", "بدأ", ""}, Case{"ودعا", "و", "دعا", ""}, Case{"وفقا", "", "وفقا", ""},
         // Written ه after ي is no feminine nisba: a plural's ن comes back (مقاتليه "his fighters"),
         // and wins a tie with the nisba before the other pronouns; after ا the ي is a hamza's seat.
+        // A core in ت that is only a word plus a suffix (قيمت: قيم + ت) is the noun in ة first.
+        Case{"قيمتها", "", "قيمة", "ها"}, Case{"قادتها", "", "قادة", "ها"},
         Case{"مقاتليه", "", "مقاتلين", "ه"}, Case{"موظفيها", "", "موظفين", "ها"}, Case{"أبنائها", "", "أبناء", "ها"},
         Case{"بلدية", "", "بلدية", ""}));
 

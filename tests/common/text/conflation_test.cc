@@ -98,7 +98,7 @@ struct CategoryFloor {
 };
 constexpr CategoryFloor kFamilyFloors[] = {
     {"noun", 1.0},           {"adjective", 0.9},           {"verb", 1.0},          {"name", 1.0},
-    {"spelling", 1.0},       {"number", 1.0},              {"pronoun-plural", 0.85}, {"broken-plural-pronoun", 0.8},
+    {"spelling", 1.0},       {"number", 1.0},              {"pronoun-plural", 0.85}, {"broken-plural-pronoun", 1.0},
     {"weak-verb", 1.0},      {"doubled-verb", 0.83},       {"hamza-seat", 1.0},    {"variant", 0.91},
     {"clitic-initial-letter", 0.9}, {"pronoun-singular", 1.0},
 };
