@@ -162,9 +162,9 @@ Segmentation CliticSegmenter::segment(std::string_view word, bool initial_hamza,
       if (third_person && !ta_restored && (ends_with(core, "ي") || ends_with(core, "و"))) {
         const std::string stem_part(core.substr(0, core.size() - 2));
         for (const std::string& candidate : {std::string(core) + "ن", stem_part + "ء"}) {
-          // ي + ه is far more often a feminine nisba (عسكرية، إسرائيلية) than a plural with "his";
-          // the hamza's seat moves only after an alef (رؤساؤه، أدائه; not رأيها).
-          // Written ه is no ة, so there it is the pronoun after a plural (مقاتليه "his fighters").
+          // ي + ه not written ه is far more often a feminine nisba (عسكرية، إسرائيلية) than a plural
+          // with "his"; written ه is no ة, so there it is the pronoun (مقاتليه "his fighters"). The
+          // hamza's seat moves only after an alef (رؤساؤه، أدائه; not رأيها).
           if (enclitic == "ه" && ends_with(core, "ي") && ends_with(candidate, "ن") && ending != Ending::Ha) continue;
           if (ends_with(candidate, "ء") && !ends_with(stem_part, "ا")) continue;
           if (ends_with(candidate, "ن") && ends_with(stem_part, "ا")) continue;  // ائه, اؤه: a hamza's seat
