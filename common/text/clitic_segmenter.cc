@@ -5,6 +5,7 @@
 
 #include "common/text/normalizer.h"
 #include "common/text/stemmer.h"
+#include "common/text/strings.h"
 #include "common/text/utf8.h"
 
 namespace marsad::text {
@@ -41,11 +42,7 @@ constexpr std::array<std::string_view, 17> kArticleLikeWords{
     "الله", "اللهم", "الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللاتي", "اللواتي", "اللايي",
     "الا", "الي", "الان", "الاف", "الات"};
 
-bool article_like(std::string_view word) {
-  for (std::string_view w : kArticleLikeWords)
-    if (word == w) return true;
-  return false;
-}
+bool article_like(std::string_view word) { return listed(kArticleLikeWords, word); }
 constexpr std::string_view kFuture = "س";
 
 // Form VIII verbs of roots that begin with ل, whose forms start ا ل ت like the article before ت,
@@ -105,10 +102,7 @@ CliticSegmenter::Ending CliticSegmenter::ending_of(std::string_view written_word
 bool CliticSegmenter::article_is_radical(std::string_view word) const {
   if (lexicon_ == nullptr || !starts_with(word, "الت")) return false;
   const std::string* lemma = lexicon_->lemma(word);
-  if (lemma == nullptr) return false;
-  for (std::string_view verb : kFormEightLamVerbs)
-    if (*lemma == verb) return true;
-  return false;
+  return lemma != nullptr && listed(kFormEightLamVerbs, *lemma);
 }
 
 Segmentation CliticSegmenter::segment(std::string_view word, bool initial_hamza, Ending ending) const {

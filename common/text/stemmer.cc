@@ -1,6 +1,7 @@
 #include "common/text/stemmer.h"
 
 #include "common/errors.h"
+#include "common/text/strings.h"
 #include "common/text/utf8.h"
 
 namespace marsad::text {
@@ -55,17 +56,8 @@ constexpr std::string_view kWeakVerbs[] = {"انهي", "اجري", "ابدي", "
                                            "اودي", "اخلي", "امضي", "ادلي", "انقضي", "ارسي", "اولي", "راعي", "اسمي",
                                            "نفي", "تلا", "نوي", "دعا", "عزا", "بدا", "غزا", "نجا", "نما", "دنا"};
 
-bool weak_verb(std::string_view lemma) {
-  for (std::string_view verb : kWeakVerbs)
-    if (lemma == verb) return true;
-  return false;
-}
-
-bool doubled_verb(std::string_view base) {
-  for (std::string_view verb : kDoubledVerbs)
-    if (base == verb) return true;
-  return false;
-}
+bool weak_verb(std::string_view lemma) { return listed(kWeakVerbs, lemma); }
+bool doubled_verb(std::string_view base) { return listed(kDoubledVerbs, base); }
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 #pragma once
-// Joining and splitting lists of plain strings (ids, labels), the one way the project does it.
+// Joining, splitting and looking up lists of plain strings (ids, labels, word tables), the one way
+// the project does it.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,14 @@ inline std::vector<std::string> split(std::string_view text, char separator) {
     start = end + 1;
   }
   return out;
+}
+
+/** Whether `word` is an entry of `table`, a short constant list of words. */
+template <class Table>
+bool listed(const Table& table, std::string_view word) {
+  for (std::string_view entry : table)
+    if (entry == word) return true;
+  return false;
 }
 
 }  // namespace marsad::text

@@ -20,5 +20,13 @@ TEST(Split, KeepsTheNonEmptyPieces) {
   EXPECT_EQ(split("aden\nsanaa\n\ntaiz\n", '\n'), (std::vector<std::string>{"aden", "sanaa", "taiz"}));
 }
 
+TEST(Listed, FindsOnlyWholeEntries) {
+  constexpr std::string_view table[] = {"رد", "شن"};
+  EXPECT_TRUE(listed(table, "شن"));
+  EXPECT_FALSE(listed(table, "ش"));
+  EXPECT_FALSE(listed(table, "شنت"));
+  EXPECT_FALSE(listed(std::vector<std::string>{}, "شن"));
+}
+
 }  // namespace
 }  // namespace marsad::text
