@@ -65,6 +65,8 @@ class IndexWriter {
   /** Asks every shard to commit what it was given so far and returns at once, so that analysis goes
    *  on while the shards write; waits first for the previous commit, whose failure it rethrows. */
   void commit();
+  /** Waits for the commits asked for so far; rethrows a shard's failure. */
+  void wait_for_commits();
   /** Commits and stops the shard threads. */
   WriteCounts finish();
 
@@ -75,8 +77,6 @@ class IndexWriter {
   /** Throws InputError ("No space left on device") when the index's disk lacks room for what was
    *  written since the last commit. */
   void require_space_for_commit() const;
-  /** Waits for the commits asked for so far; rethrows a shard's failure. */
-  void wait_for_commits();
   /** A shard's exception as one line naming the index (Xapian errors with their system error). */
   std::exception_ptr describe_failure(std::exception_ptr failure) const;
 

@@ -226,8 +226,13 @@ IndexSummary run_indexing(const IndexOptions& options, const std::atomic<bool>& 
       for (const StoryRelabel& relabel : stories->assign(record)) writer.relabel_story(relabel.from, relabel.to);
     writer.write(std::move(record));
     if (++since_commit >= options.batch) {
+      if (stories) {
+        // The clusterer reads the index between two commits, when it holds exactly the batches
+        // before this one: which reports it finds there then does not depend on the writers' pace.
+        writer.wait_for_commits();
+        stories->committed();
+      }
       writer.commit();
-      if (stories) stories->committed();
       since_commit = 0;
     }
   };

@@ -38,8 +38,10 @@ class StoryClusterer {
    *  the story takes the report's id, and when it joins two stories split earlier they become one:
    *  the relabels are returned, for the documents already written. */
   std::vector<StoryRelabel> assign(AnalysedRecord& record);
-  /** Tells that IndexWriter::commit() returned: the commit before it is complete and visible, so the
-   *  reports written before it need not be kept in memory any more. */
+  /** Tells that every commit asked for is complete and none is running (call it between
+   *  IndexWriter::wait_for_commits() and the next commit): the reports written before the last commit
+   *  are in the index now and need not be kept in memory. The index is read at this revision only,
+   *  so that the stories do not depend on how fast the writers go. */
   void committed();
 
   /** Reports that joined a story of an earlier one (not counting those kept on a re-run). */

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -118,6 +119,30 @@ TEST(Stories, AReportThatResemblesTwoVersionsOfADispatchJoinsTheirStories) {
   ASSERT_EQ(r.status, 0) << r.output;
   story = stories(dir / "db");
   for (const char* id : {"early", "earlier", "bridge"}) EXPECT_EQ(story.at(id), "earlier") << id;
+}
+
+TEST(Stories, TheStoriesDoNotDependOnHowManyThreadsAnalyse) {
+  // Versions of two dispatches in many small batches: which earlier reports the clusterer finds in
+  // the index, and which in memory, must not depend on how fast the writers commit.
+  const fs::path dir = scratch("threads");
+  const std::vector<std::string> paragraphs = {kLead, kMiddle, kEnd, kFourth, kFifth, kOther};
+  std::vector<Report> reports;
+  for (int i = 0; i < 36; ++i) {
+    std::string body = "مأرب - " + std::to_string(i) + ": ";
+    for (int k = 0; k < 3; ++k) body += paragraphs[(i + k * (1 + i % 2)) % paragraphs.size()];
+    reports.push_back({"r" + std::to_string(i), "2024-03-0" + std::to_string(1 + i % 4), "وكالة " + std::to_string(i % 5), body});
+  }
+  write_reports(dir / "versions.jsonl", reports);
+  ASSERT_EQ(index(dir / "one", "--threads 1 --batch 2 " + (dir / "versions.jsonl").string()).status, 0);
+  const auto expected = stories(dir / "one");
+  std::set<std::string> distinct;
+  for (const auto& [id, story] : expected) distinct.insert(story);
+  ASSERT_GT(expected.size(), distinct.size());  // some reports were put together
+  for (int run = 0; run < 3; ++run) {
+    const fs::path db = dir / ("two-" + std::to_string(run));
+    ASSERT_EQ(index(db, "--threads 2 --batch 2 " + (dir / "versions.jsonl").string()).status, 0);
+    EXPECT_EQ(stories(db), expected) << run;
+  }
 }
 
 TEST(Stories, WithoutStoriesEachReportIsItsOwnAndTheIndexRemembers) {
