@@ -41,6 +41,9 @@ inline constexpr std::string_view kClaimantPrefix = "XCLT";
  *  report's candidate copies. */
 inline constexpr std::string_view kStoryPrefix = "XSTORY";
 inline constexpr std::string_view kCandidateKeyPrefix = "XCOPY";
+/** The first report of a story that was later merged into another: one of that story's heads
+ *  besides its first report, so that a later copy of it joins the story too. */
+inline constexpr std::string_view kStoryHeadTerm = "XHEAD";
 /** Documents whose date was taken from their text, not from the record. */
 inline constexpr std::string_view kDateFromTextTerm = "XDATETEXT";
 /** Documents whose date is unknown, so that they can be counted and found. */

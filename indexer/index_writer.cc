@@ -162,6 +162,7 @@ struct IndexWriter::Shard {
     for (Xapian::docid id : members) {
       Xapian::Document doc = db.get_document(id);
       set_story(doc, relabel.to);
+      if (doc.get_value(schema::kIdSlot) == relabel.from) doc.add_boolean_term(std::string(schema::kStoryHeadTerm));
       db.replace_document(id, doc);
     }
   }

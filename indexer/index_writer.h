@@ -60,7 +60,8 @@ class IndexWriter {
   void write(AnalysedRecord record);
   /** Records an exact duplicate (its id, source and date) in the stored data of the document kept_id. */
   void add_duplicate(const std::string& kept_id, const DuplicateReport& duplicate);
-  /** Moves every document written so far from story `from` to story `to`. */
+  /** Moves every document written so far from story `from` to story `to`; the report `from` is
+   *  marked as one of the heads of `to` (schema::kStoryHeadTerm). */
   void relabel_story(const std::string& from, const std::string& to);
   /** Asks every shard to commit what it was given so far and returns at once, so that analysis goes
    *  on while the shards write; waits first for the previous commit, whose failure it rethrows. */

@@ -18,6 +18,12 @@ namespace {
  *  does not grow with the index (bench/README.md, "bench/stories"). */
 constexpr std::size_t kMaxPostingsPerKey = 64;
 constexpr std::size_t kMaxVerified = 8;
+/** Two stories' first reports are related, so that a report resembling both may merge them, when
+ *  they meet this share of the copy thresholds: versions of one dispatch that drifted apart, not a
+ *  digest's two unrelated items (bench/README.md, "bench/stories"). */
+constexpr double kRelatedShare = 0.5;
+/** First reports of the stories merged into one that are kept as its heads besides its first. */
+constexpr std::size_t kMaxHeads = 8;
 /** Sketches of index documents kept in memory (about 0.5 KB each) before they are all dropped. */
 constexpr std::size_t kMaxSketches = 1 << 16;
 
@@ -123,6 +129,7 @@ std::vector<StoryRelabel> StoryClusterer::assign(AnalysedRecord& record) {
     relabelled_[story] = target;
     for (Recent& r : recent_)
       if (r.story == story) r.story = target;
+    add_heads(target, story);
   }
   set_story(doc, target);
   remember(report, target);
@@ -148,7 +155,7 @@ void StoryClusterer::committed() {
   }
 }
 
-std::optional<std::string> StoryClusterer::kept_story(const AnalysedRecord& record) {
+std::optional<std::string> StoryClusterer::kept_story(AnalysedRecord& record) {
   const std::string id_term = schema::term(schema::kIdPrefix, record.id);
   Xapian::PostingIterator it = reader_.postlist_begin(id_term);
   if (it == reader_.postlist_end(id_term)) return std::nullopt;
@@ -156,6 +163,10 @@ std::optional<std::string> StoryClusterer::kept_story(const AnalysedRecord& reco
   if (from_eight_bytes(existing.get_value(schema::kBodyHashSlot)) != record.body_hash) return std::nullopt;
   std::string story = existing.get_value(schema::kStorySlot);
   if (story.empty()) return std::nullopt;
+  const std::string marker(schema::kStoryHeadTerm);
+  Xapian::TermIterator term = existing.termlist_begin();
+  term.skip_to(marker);
+  if (term != existing.termlist_end() && *term == marker) record.document.add_boolean_term(marker);  // still a head
   return current(std::move(story));
 }
 
@@ -163,6 +174,11 @@ std::optional<double> StoryClusterer::copies(const Report& a, const Report& b) c
   if (!a.day.empty() && !b.day.empty() && days_apart(a.day, b.day) > thresholds_.max_days_apart) return std::nullopt;
   if (!a.places.empty() && !b.places.empty() && !share_a_line(a.places, b.places)) return std::nullopt;
   return story::same_story(a.signature, b.signature, thresholds_);
+}
+
+bool StoryClusterer::related(const Report& a, const Report& b) const {
+  return story::estimated_jaccard(a.signature, b.signature) >= kRelatedShare * thresholds_.jaccard ||
+         story::estimated_containment(a.signature, b.signature) >= kRelatedShare * thresholds_.containment;
 }
 
 std::vector<std::string> StoryClusterer::stories_to_join(const Report& report) {
@@ -224,17 +240,66 @@ std::vector<std::string> StoryClusterer::stories_to_join(const Report& report) {
   std::sort(ranked.begin(), ranked.end(),
             [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   std::vector<std::string> joined;
+  std::optional<Report> joined_first;
   for (const auto& [similarity, story] : ranked) {
     if (story == report.id) continue;
-    const std::optional<Report> first = first_report(story);
     if (joined.empty()) {
-      if (!first || copies(report, *first)) joined.push_back(story);  // no first report any more: the copy found will do
-    } else if (first && copies(report, *first) &&
-               story::estimated_jaccard(report.signature, first->signature) >= thresholds_.jaccard) {
-      joined.push_back(story);
+      if (copies_a_head(report, story)) {
+        joined.push_back(story);
+        joined_first = first_report(story);
+      }
+    } else {
+      const std::optional<Report> first = first_report(story);
+      if (first && copies(report, *first) &&
+          story::estimated_jaccard(report.signature, first->signature) >= thresholds_.jaccard &&
+          (!joined_first || related(*joined_first, *first)))
+        joined.push_back(story);
     }
   }
   return joined;
+}
+
+bool StoryClusterer::copies_a_head(const Report& report, const std::string& story) {
+  const std::optional<Report> first = first_report(story);
+  if (!first) return true;  // no first report any more: the copy found will do
+  if (copies(report, *first)) return true;
+  // The heads merged in this run, then those the index marks (under the story's id, or under the
+  // id of a story merged in this run, until the commit that moves its reports).
+  std::vector<std::string> stories{story};
+  if (auto it = heads_.find(story); it != heads_.end()) {
+    for (const std::string& head : it->second)
+      if (std::optional<Report> other = first_report(head); other && copies(report, *other)) return true;
+    stories.insert(stories.end(), it->second.begin(), it->second.end());
+  }
+  const std::string marker(schema::kStoryHeadTerm);
+  std::size_t checked = 0;
+  for (const std::string& s : stories) {
+    const std::string term = schema::term(schema::kStoryPrefix, s);
+    Xapian::PostingIterator heads = reader_.postlist_begin(marker);
+    for (auto it = reader_.postlist_begin(term); it != reader_.postlist_end(term) && checked < kMaxHeads; ++it) {
+      heads.skip_to(*it);
+      if (heads == reader_.postlist_end(marker)) break;
+      if (*heads != *it) continue;
+      ++checked;
+      if (std::optional<Report> head = report_of(reader_.get_document(*it, Xapian::DOC_ASSUME_VALID));
+          head && head->id != first->id && copies(report, *head))
+        return true;
+    }
+  }
+  return false;
+}
+
+void StoryClusterer::add_heads(const std::string& to, const std::string& from) {
+  std::vector<std::string>& heads = heads_[to];
+  auto add = [&](const std::string& head) {
+    if (head != to && heads.size() < kMaxHeads && std::find(heads.begin(), heads.end(), head) == heads.end())
+      heads.push_back(head);
+  };
+  add(from);
+  if (auto it = heads_.find(from); it != heads_.end()) {
+    for (const std::string& head : it->second) add(head);
+    heads_.erase(it);
+  }
 }
 
 const std::optional<story::Signature>& StoryClusterer::sketch_of(Xapian::docid docid) {

@@ -62,14 +62,24 @@ class StoryClusterer {
   /** `read()`, again on the newest revision when a commit replaced the one being read. */
   template <class Read>
   auto reading(Read&& read) -> decltype(read());
-  /** The story an earlier run gave `record`, when its body has not changed since. */
-  std::optional<std::string> kept_story(const AnalysedRecord& record);
+  /** The story an earlier run gave `record`, when its body has not changed since (and the mark of
+   *  a head, when it had one). */
+  std::optional<std::string> kept_story(AnalysedRecord& record);
   /** How alike `a` and `b` are when one is a copy of the other, else nullopt: the sketches pass the
    *  thresholds, the days are close enough and, when both name places, they name one in common. */
   std::optional<double> copies(const Report& a, const Report& b) const;
-  /** The stories `report` joins: among the stories of the copies found, the most alike whose first
-   *  report it is a copy of too, then any other whose first report it resembles as a whole. */
+  /** The stories `report` joins: among the stories of the copies found, the most alike that has a
+   *  head it is a copy of too, then any other whose first report it resembles as a whole and is
+   *  related to the first one's. */
   std::vector<std::string> stories_to_join(const Report& report);
+  /** Whether two first reports are close enough for a report that resembles both to merge their
+   *  stories (a looser test than copies()). */
+  bool related(const Report& a, const Report& b) const;
+  /** Whether `report` is a copy of one of `story`'s heads: its first report, or the first report of
+   *  a story merged into it (true when the first report is gone). */
+  bool copies_a_head(const Report& report, const std::string& story);
+  /** Story `from` is merged into `to`: its first report and heads become heads of `to`. */
+  void add_heads(const std::string& to, const std::string& from);
   /** `story` after the relabels of this run. */
   std::string current(std::string story) const;
   /** The report whose id is `story`: among the recent ones, or in the index. */
@@ -96,6 +106,7 @@ class StoryClusterer {
   std::unordered_map<std::string, Xapian::docid> sketched_ids_;      // their ids
   SeenKeys seen_keys_;  // the keys of the reports in the index that are no longer in recent_
   std::unordered_map<std::string, std::string> relabelled_;                    // old story id → new
+  std::unordered_map<std::string, std::vector<std::string>> heads_;            // story → its other heads
   std::uint64_t joined_ = 0;
 };
 

@@ -121,6 +121,53 @@ TEST(Stories, AReportThatResemblesTwoVersionsOfADispatchJoinsTheirStories) {
   for (const char* id : {"early", "earlier", "bridge"}) EXPECT_EQ(story.at(id), "earlier") << id;
 }
 
+TEST(Stories, ADigestOfTwoUnrelatedDispatchesJoinsOneAndMergesNothing) {
+  const fs::path dir = scratch("digest");
+  write_reports(dir / "day.jsonl", {{"wire-a", "2024-03-05", "وكالة سبأ", kDispatch},
+                                    {"other", "2024-03-05", "صحيفة الأيام", kOther},
+                                    {"digest", "2024-03-06", "موقع المصدر", kOther + kDispatch}});
+  auto r = index(dir / "db", (dir / "day.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  const auto story = stories(dir / "db");
+  EXPECT_EQ(story.at("wire-a"), "wire-a");
+  EXPECT_EQ(story.at("other"), "other");
+  EXPECT_TRUE(story.at("digest") == "wire-a" || story.at("digest") == "other") << story.at("digest");
+}
+
+TEST(Stories, ACopyOfAStorysMergedInFirstReportJoinsItInThisRunAndLaterOnes) {
+  const fs::path dir = scratch("heads");
+  write_reports(dir / "versions.jsonl", {{"early", "2024-03-05", "وكالة سبأ", kLead + kMiddle + kEnd},
+                                         {"earlier", "2024-03-04", "صحيفة الأيام", kEnd + kFourth + kFifth}});
+  ASSERT_EQ(index(dir / "db", (dir / "versions.jsonl").string()).status, 0);
+  // The bridge merges the two stories under "earlier"; a copy of "early" that shares nothing with
+  // "earlier" still joins, in the same run (the merge is not committed yet) and in the next one.
+  const std::string copy_of_early = "مأرب - خاص: " + kLead + kMiddle;
+  write_reports(dir / "bridge.jsonl", {{"bridge", "2024-03-05", "موقع المصدر", kMiddle + kEnd + kFourth},
+                                       {"copy-1", "2024-03-06", "صحيفة الثورة", copy_of_early}});
+  auto r = index(dir / "db", (dir / "bridge.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  write_reports(dir / "later.jsonl", {{"copy-2", "2024-03-06", "موقع عدن", copy_of_early + "انتهى."}});
+  r = index(dir / "db", (dir / "later.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  auto story = stories(dir / "db");
+  for (const char* id : {"early", "earlier", "bridge", "copy-1", "copy-2"}) EXPECT_EQ(story.at(id), "earlier") << id;
+  Xapian::Database db((dir / "db").string());
+  EXPECT_EQ(db.get_termfreq(std::string(marsad::schema::kStoryHeadTerm)), 1u);  // "early"
+  // "early" indexed again with another title but the same body stays a head.
+  {
+    std::ofstream out(dir / "retitled.jsonl");
+    out << nlohmann::json{{"id", "early"}, {"date", "2024-03-05"}, {"source", "وكالة سبأ"}, {"title", "وصول قافلة"},
+                          {"body", kLead + kMiddle + kEnd}}.dump()
+        << '\n';
+  }
+  r = index(dir / "db", (dir / "retitled.jsonl").string());
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("updated          1"), std::string::npos) << r.output;
+  write_reports(dir / "last.jsonl", {{"copy-3", "2024-03-07", "موقع تعز", "تعز - خاص: " + kLead + kMiddle}});
+  ASSERT_EQ(index(dir / "db", (dir / "last.jsonl").string()).status, 0);
+  EXPECT_EQ(stories(dir / "db").at("copy-3"), "earlier");
+}
+
 TEST(Stories, TheStoriesDoNotDependOnHowManyThreadsAnalyse) {
   // Versions of two dispatches in many small batches: which earlier reports the clusterer finds in
   // the index, and which in memory, must not depend on how fast the writers commit.
