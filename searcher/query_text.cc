@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/text/strings.h"
+
 namespace marsad::searcher {
 namespace {
 
@@ -133,6 +135,21 @@ std::string quote_field_values(std::string_view query, const std::vector<std::st
     }
   }
   return join_pieces(pieces);
+}
+
+std::vector<std::string> shortest_aliases(const std::vector<std::string>& aliases) {
+  std::vector<std::vector<std::string>> split;
+  for (const std::string& alias : aliases) split.push_back(text::split(alias, ' '));
+  auto holds = [](const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
+    return !shorter.empty() && shorter.size() < longer.size() &&
+           std::search(longer.begin(), longer.end(), shorter.begin(), shorter.end()) != longer.end();
+  };
+  std::vector<std::string> kept;
+  for (std::size_t i = 0; i < aliases.size(); ++i) {
+    const bool redundant = std::any_of(split.begin(), split.end(), [&](const auto& other) { return holds(split[i], other); });
+    if (!redundant) kept.push_back(aliases[i]);
+  }
+  return kept;
 }
 
 std::string expand_latin_words(std::string_view query, const std::vector<std::string>& fields,

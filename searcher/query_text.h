@@ -41,6 +41,13 @@ std::string quote_field_values(std::string_view query, const std::vector<std::st
                                const std::function<bool(const std::string& field, const std::string& value)>& known);
 
 /**
+ * The aliases of a name without those that hold another of them as a run of whole words ("الرئيس
+ * عبد ربه منصور هادي" holds "منصور هادي"): such a phrase finds only reports the shorter one finds,
+ * and each phrase left out of an alternative is positions the match need not read. Order kept.
+ */
+std::vector<std::string> shortest_aliases(const std::vector<std::string>& aliases);
+
+/**
  * Replaces runs of Latin words in free text (up to four, longest first) for which `expand` gives a
  * replacement, such as the Arabic aliases of an English place name. Operators, fields, quoted
  * phrases and words with a sign (+, -) are left alone.

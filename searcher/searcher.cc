@@ -318,7 +318,7 @@ std::string Searcher::rewrite(const std::string& query) {
           if (std::find(aliases.begin(), aliases.end(), alias) == aliases.end()) aliases.push_back(alias);
     if (aliases.empty()) return std::nullopt;
     std::string group = "(";
-    for (std::string& alias : aliases) {
+    for (std::string& alias : shortest_aliases(aliases)) {
       std::erase(alias, '"');
       group += (group.size() > 1 ? " OR " : "") + (alias.find(' ') == std::string::npos ? alias : "\"" + alias + "\"");
     }

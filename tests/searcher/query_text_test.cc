@@ -70,6 +70,27 @@ INSTANTIATE_TEST_SUITE_P(
                     RewriteCase{"Aden NEAR قصف", "(عدن) NEAR قصف"},
                     RewriteCase{"Unknown words", "Unknown words"}));
 
+struct AliasesCase {
+  std::vector<std::string> aliases, expected;
+};
+
+class ShortestAliases : public testing::TestWithParam<AliasesCase> {};
+
+TEST_P(ShortestAliases, DropAnAliasThatHoldsAnotherAsARunOfWords) {
+  EXPECT_EQ(shortest_aliases(GetParam().aliases), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, ShortestAliases,
+    testing::Values(AliasesCase{{"عبد ربه منصور هادي", "منصور هادي", "عبدربه منصور هادي", "الرئيس هادي",
+                                 "الرئيس اليمني عبد ربه منصور هادي"},
+                                {"منصور هادي", "الرئيس هادي"}},
+                    AliasesCase{{"عدن", "مدينة عدن"}, {"عدن"}},
+                    AliasesCase{{"مدينة عدن", "عدن"}, {"عدن"}},                          // whichever comes first
+                    AliasesCase{{"هادي", "الهادي"}, {"هادي", "الهادي"}},                  // whole words only
+                    AliasesCase{{"عبد ربه هادي", "ربه عبد"}, {"عبد ربه هادي", "ربه عبد"}},  // a run, in order
+                    AliasesCase{{"صنعاء"}, {"صنعاء"}}));
+
 struct WithoutFieldCase {
   std::string query, field;
   std::optional<std::string> expected;
