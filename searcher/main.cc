@@ -22,6 +22,7 @@
 #include "searcher/result_text.h"
 #include "searcher/searcher.h"
 #include "searcher/server.h"
+#include "searcher/allocator.h"
 
 namespace {
 
@@ -183,6 +184,7 @@ int serve_http(const std::string& index, const text::AnalyzerSettings& settings,
 }  // namespace
 
 int main(int argc, char** argv) {
+  marsad::searcher::keep_freed_memory();
   CLI::App app{"Search a Marsad index of Arabic reports."};
   cli::DatabaseOption db;
   cli::StemmerOption stemmer;

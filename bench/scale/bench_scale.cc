@@ -29,6 +29,7 @@
 #include "common/schema.h"
 #include "common/text/utf8.h"
 #include "searcher/searcher.h"
+#include "searcher/allocator.h"
 
 #ifndef MARSAD_INDEX_EXE
 #error "MARSAD_INDEX_EXE must name the marsad-index executable"
@@ -521,6 +522,7 @@ int run(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  marsad::searcher::keep_freed_memory();
   CLI::App app{
       "Indexing speed, index size and query latency of the news corpus replicated to a large size, "
       "in local shards and in partitions served by xapian-tcpsrv"};

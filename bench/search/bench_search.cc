@@ -13,6 +13,7 @@
 #include "common/errors.h"
 #include "common/text/utf8.h"
 #include "searcher/searcher.h"
+#include "searcher/allocator.h"
 
 #include <unistd.h>
 
@@ -446,6 +447,7 @@ int run(const Options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  marsad::searcher::keep_freed_memory();
   CLI::App app{"Search latency: Marsad's Searcher against plain Xapian, with and without one exact date facet"};
   Options o;
   app.add_option("--input", o.input, "news corpus, JSONL (optionally gzip)")->capture_default_str();
