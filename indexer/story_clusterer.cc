@@ -163,10 +163,11 @@ std::optional<std::string> StoryClusterer::kept_story(AnalysedRecord& record) {
   if (from_eight_bytes(existing.get_value(schema::kBodyHashSlot)) != record.body_hash) return std::nullopt;
   std::string story = existing.get_value(schema::kStorySlot);
   if (story.empty()) return std::nullopt;
+  // Still a head: looked up in the marker's short posting list, not the document's long term list.
   const std::string marker(schema::kStoryHeadTerm);
-  Xapian::TermIterator term = existing.termlist_begin();
-  term.skip_to(marker);
-  if (term != existing.termlist_end() && *term == marker) record.document.add_boolean_term(marker);  // still a head
+  Xapian::PostingIterator head = reader_.postlist_begin(marker);
+  head.skip_to(*it);
+  if (head != reader_.postlist_end(marker) && *head == *it) record.document.add_boolean_term(marker);
   return current(std::move(story));
 }
 

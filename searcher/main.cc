@@ -17,12 +17,12 @@
 #include "common/cli/run_main.h"
 #include "common/errors.h"
 #include "common/text/utf8.h"
+#include "searcher/allocator.h"
 #include "searcher/claims_view.h"
 #include "searcher/result_json.h"
 #include "searcher/result_text.h"
 #include "searcher/searcher.h"
 #include "searcher/server.h"
-#include "searcher/allocator.h"
 
 namespace {
 

@@ -28,8 +28,8 @@
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/text/utf8.h"
-#include "searcher/searcher.h"
 #include "searcher/allocator.h"
+#include "searcher/searcher.h"
 
 #ifndef MARSAD_INDEX_EXE
 #error "MARSAD_INDEX_EXE must name the marsad-index executable"

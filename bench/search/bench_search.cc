@@ -12,8 +12,8 @@
 #include "common/cli/run_main.h"
 #include "common/errors.h"
 #include "common/text/utf8.h"
-#include "searcher/searcher.h"
 #include "searcher/allocator.h"
+#include "searcher/searcher.h"
 
 #include <unistd.h>
 
