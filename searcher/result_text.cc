@@ -89,8 +89,11 @@ void print_result(std::ostream& out, const SearchRequest& request, const SearchR
 }
 
 std::string csv_field(std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
-  std::string out = "\"";
+  // A report's title or source is anybody's text: one a spreadsheet would take for a formula
+  // (=, +, -, @, or a tab or return first) starts with an apostrophe, which shows it as text.
+  const bool formula = !field.empty() && std::string_view("=+-@\t\r").find(field.front()) != std::string_view::npos;
+  if (!formula && field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
+  std::string out = formula ? "\"'" : "\"";
   for (char c : field) {
     if (c == '"') out += '"';
     out += c;

@@ -23,7 +23,8 @@ void print_stories(std::ostream& out, const std::vector<StoryInfo>& stories);
  *  places, claims (ids joined by "; ") and snippet. */
 void write_csv(std::ostream& out, const SearchRequest& request, const SearchResult& result);
 
-/** `field` quoted for CSV when it holds a comma, quote or line break (quotes doubled). */
+/** `field` quoted for CSV when it holds a comma, quote or line break (quotes doubled), and shown
+ *  as text with a leading apostrophe when a spreadsheet would read it as a formula. */
 std::string csv_field(std::string_view field);
 
 }  // namespace marsad::searcher

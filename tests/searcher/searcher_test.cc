@@ -676,6 +676,16 @@ TEST(CsvField, QuotesOnlyWhatNeedsIt) {
   EXPECT_EQ(csv_field("two\nlines"), "\"two\nlines\"");
 }
 
+TEST(CsvField, ATextASpreadsheetWouldRunAsAFormulaIsShownAsText) {
+  EXPECT_EQ(csv_field("=HYPERLINK(\"http://x\")"), "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  EXPECT_EQ(csv_field("+966 11"), "\"'+966 11\"");
+  EXPECT_EQ(csv_field("-2+3"), "\"'-2+3\"");
+  EXPECT_EQ(csv_field("@SUM(A1)"), "\"'@SUM(A1)\"");
+  EXPECT_EQ(csv_field("\tcmd"), "\"'\tcmd\"");
+  EXPECT_EQ(csv_field("قصف = دمار"), "قصف = دمار");  // only the first character counts
+  EXPECT_EQ(csv_field(""), "");
+}
+
 TEST_F(SearcherTest, CsvHasAHeaderAndOneRowPerHit) {
   Searcher searcher(index_);
   SearchRequest request{"قتلى", 0, 7};
