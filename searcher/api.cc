@@ -111,9 +111,12 @@ nlohmann::json search_answer(Searcher& searcher, const ApiParameters& params, co
 }
 
 nlohmann::json claims_answer(Searcher& searcher, const ApiParameters& params, const ApiLimits& limits) {
-  const SearchRequest request = search_request(params, limits, {"group"});
-  const bool group = Reader(params, plus(kSearchParameters, {"group"})).flag("group", false);
-  return claims_answer_json(request, searcher.claims(request), group, searcher.gazetteer());
+  const SearchRequest request = search_request(params, limits, {"group", "max_reports"});
+  const Reader read(params, plus(kSearchParameters, {"group", "max_reports"}));
+  const bool group = read.flag("group", false);
+  const auto max_reports =
+      static_cast<Xapian::doccount>(read.number("max_reports", std::min(kClaimReports, limits.claim_reports), 1, limits.claim_reports));
+  return claims_answer_json(request, searcher.claims(request, max_reports), group, searcher.gazetteer());
 }
 
 nlohmann::json entities_answer(Searcher& searcher, const ApiParameters& params) {

@@ -19,6 +19,7 @@ struct ApiLimits {
   Xapian::doccount page_size = 100;  // limit
   Xapian::doccount offset = 10'000;
   std::size_t facet_size = 1000;
+  Xapian::doccount claim_reports = 10'000;  // max_reports of /api/claims (kClaimReports unless asked)
 };
 
 /**
@@ -32,7 +33,8 @@ SearchRequest search_request(const ApiParameters& params, const ApiLimits& limit
 
 /** /api/search: result_json of the search. */
 nlohmann::json search_answer(Searcher& searcher, const ApiParameters& params, const ApiLimits& limits);
-/** /api/claims: claims_answer_json, grouped with group=1. */
+/** /api/claims: claims_answer_json, grouped with group=1; max_reports says how many of the most
+ *  relevant matches are read (kClaimReports by default, up to ApiLimits::claim_reports). */
 nlohmann::json claims_answer(Searcher& searcher, const ApiParameters& params, const ApiLimits& limits);
 /** /api/entities: entities_json of those of `kind` whose names start with `prefix` (both optional). */
 nlohmann::json entities_answer(Searcher& searcher, const ApiParameters& params);

@@ -132,8 +132,15 @@ int show_stats(searcher::Searcher& searcher, const searcher::FacetOptions& optio
   return cli::kExitOk;
 }
 
-int show_claims(searcher::Searcher& searcher, const searcher::SearchRequest& request, bool group, bool json) {
-  searcher::ClaimsResult claims = searcher.claims(request);
+/** "412 reports", or "the 2000 most relevant of 29433 reports" when not all were read. */
+std::string reports_read(const searcher::ClaimsResult& claims) {
+  if (claims.read == claims.reports) return std::to_string(claims.reports) + " reports";
+  return "the " + std::to_string(claims.read) + " most relevant of " + std::to_string(claims.reports) + " reports (--max-reports)";
+}
+
+int show_claims(searcher::Searcher& searcher, const searcher::SearchRequest& request, Xapian::doccount max_reports,
+                bool group, bool json) {
+  searcher::ClaimsResult claims = searcher.claims(request, max_reports);
   const tag::Gazetteer& gazetteer = searcher.gazetteer();
   if (json) {
     std::cout << searcher::claims_answer_json(request, std::move(claims), group, gazetteer).dump(2) << '\n';
@@ -141,12 +148,12 @@ int show_claims(searcher::Searcher& searcher, const searcher::SearchRequest& req
   }
   if (group) {
     auto groups = searcher::group_claims(std::move(claims.rows), claims.filter, request.facet_options.interval, gazetteer);
-    std::cout << groups.size() << " groups of claims from " << claims.reports << " reports: " << text::printable(request.query)
+    std::cout << groups.size() << " groups of claims from " << reports_read(claims) << ": " << text::printable(request.query)
               << "\n\n";
     searcher::print_claim_groups(std::cout, groups, gazetteer);
     return cli::kExitOk;
   }
-  std::cout << claims.rows.size() << " claims in " << claims.reports << " reports: " << text::printable(request.query) << "\n\n";
+  std::cout << claims.rows.size() << " claims in " << reports_read(claims) << ": " << text::printable(request.query) << "\n\n";
   searcher::print_claims(std::cout, claims.rows, gazetteer);
   return cli::kExitOk;
 }
@@ -207,6 +214,10 @@ int main(int argc, char** argv) {
   claims->fallthrough();
   bool group = false;
   claims->add_flag("--group", group, "claims of one type about one place in one period side by side, with the spread of their figures");
+  Xapian::doccount max_reports = searcher::kClaimReports;
+  claims->add_option("--max-reports", max_reports, "read the claims of at most this many of the most relevant matching reports")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   auto* entities = app.add_subcommand("entities", "list known entities with their aliases and report counts");
   entities->fallthrough();
   std::string entity_kind, entity_prefix;
@@ -258,7 +269,7 @@ int main(int argc, char** argv) {
       return show_stats(searcher, query.request.facet_options, format.is("json"));
     }
     searcher::SearchRequest request = query.make_request();
-    if (claims->parsed()) return show_claims(searcher, request, group, format.is("json"));
+    if (claims->parsed()) return show_claims(searcher, request, max_reports, group, format.is("json"));
     searcher::SearchResult result = searcher.search(request);
     if (format.is("json")) std::cout << searcher::result_json(request, result).dump(2) << '\n';
     else if (format.is("csv")) searcher::write_csv(std::cout, request, result);

@@ -84,7 +84,8 @@ nlohmann::json stats_json(const IndexStats& stats) {
 }
 
 nlohmann::json claims_answer_json(const SearchRequest& request, ClaimsResult claims, bool group, const tag::Gazetteer& gazetteer) {
-  nlohmann::json out{{"query", request.query}, {"reports", claims.reports}, {"took_ms", claims.took_ms}};
+  nlohmann::json out{
+      {"query", request.query}, {"reports", claims.reports}, {"reports_read", claims.read}, {"took_ms", claims.took_ms}};
   if (group) {
     auto groups = group_claims(std::move(claims.rows), claims.filter, request.facet_options.interval, gazetteer);
     out["groups"] = claim_groups_json(groups, gazetteer);

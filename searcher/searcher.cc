@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <future>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -699,35 +700,38 @@ StoryInfo story_of(const std::string& id, const std::vector<Xapian::Document>& m
   return info;
 }
 
-ClaimsResult Searcher::claims(const SearchRequest& request) {
+ClaimsResult Searcher::claims(const SearchRequest& request, Xapian::doccount max_reports) {
   const auto start = std::chrono::steady_clock::now();
-  ClaimsResult result = retrying<ClaimsResult>([&] { return claims_once(request); });
+  ClaimsResult result = retrying<ClaimsResult>([&] { return claims_once(request, max_reports); });
   result.failed_shards = failed_shards_;
   result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return result;
 }
 
-ClaimsResult Searcher::claims_once(const SearchRequest& request) {
+ClaimsResult Searcher::claims_once(const SearchRequest& request, Xapian::doccount max_reports) {
   const std::string text = rewrite(request.query);
   Xapian::Query query = match_query(text, request.mode, false);
   ClaimsResult result;
   result.filter = claim_filter_of(query);
+  // The most relevant reports when more match (every match is counted), in the ranking's order.
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount(), db_.get_doccount());
-  result.reports = mset.size();
+  Xapian::MSet mset = enquire.get_mset(0, max_reports, db_.get_doccount());
+  result.reports = mset.get_matches_estimated();
+  result.read = mset.size();
   // Oldest report first, the undated last, ties in document order: sorted here, since remote shards
   // run no key maker.
-  std::vector<std::pair<std::string, Xapian::Document>> reports;
+  std::vector<std::tuple<std::string, Xapian::docid, Xapian::Document>> reports;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
     std::string date = doc.get_value(schema::kDateSlot);
-    reports.emplace_back(date.empty() ? "99999999" : std::move(date), std::move(doc));
+    reports.emplace_back(date.empty() ? "99999999" : std::move(date), *it, std::move(doc));
   }
-  std::stable_sort(reports.begin(), reports.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(reports.begin(), reports.end(), [](const auto& a, const auto& b) {
+    return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
+  });
   std::vector<ClaimRow> rows;
-  for (const auto& [date, doc] : reports) {
+  for (const auto& [date, docid, doc] : reports) {
     nlohmann::json record = nlohmann::json::parse(doc.get_data(), nullptr, false);
     const std::string story = doc.get_value(schema::kStorySlot);
     for (ClaimRow& row : claims_of_report(record, result.filter, gazetteer_)) {

@@ -107,6 +107,7 @@
       sort_date: 'الأقدم أولًا',
       relaxed: 'لم تجتمع كل كلمات البحث إلا في {n}؛ لذا تُعرض أيضًا التقارير التي فيها بعضها، وأولها ما فيها جميعها.',
       partial: 'إجابة جزئية: لم يُجب من أقسام الفهرس {shards}، فالأعداد لا تشمل ما فيه.',
+      claimsRead: 'الادعاءات من أكثر {read} صلةً بالبحث من أصل {reports}؛ ضيّق البحث لتشملها كلها.',
       loading: 'جارٍ التحميل…',
       noResults: 'لا توجد تقارير تطابق هذا البحث.',
       noResultsHint: 'جرّب كلمات أقل، أو OR بين البدائل، أو أزل بعض المرشحات.',
@@ -268,6 +269,7 @@
       sort_date: 'Oldest first',
       relaxed: 'Only {n} have every search word, so reports with some of them are shown too, those with all of them first.',
       partial: 'Partial answer: {shards} of the index did not answer, so the counts leave out what it holds.',
+      claimsRead: 'Claims of the {read} most relevant of {reports}: narrow the search to see them all.',
       loading: 'Loading…',
       noResults: 'No report matches this search.',
       noResultsHint: 'Try fewer words, OR between alternatives, or remove some filters.',
@@ -1239,6 +1241,13 @@
   }
 
   // An answer from some shards only (marsad-search serve --allow-partial): which ones are missing.
+  /** When the claims were read from the most relevant matching reports only, not all of them. */
+  function readNotice(data) {
+    const read = Number(data.reports_read), reports = Number(data.reports);
+    if (!(read < reports)) return null;
+    return h('p', { class: 'notice read' }, t('claimsRead', { read: formatNumber(read), reports: plural('reports', reports) }));
+  }
+
   function partialNotice(data) {
     if (!data.partial || !Array.isArray(data.failed_shards)) return null;
     const shards = data.failed_shards.map((f) => String(f.shard)).join(current.lang === 'en' ? ', ' : '، ');
@@ -1683,14 +1692,14 @@
     const body = byId('claims-body');
     const groups = Array.isArray(data.groups) ? data.groups : [];
     if (!groups.length) {
-      body.replaceChildren(...[partialNotice(data), h('p', { class: 'notice' }, t('noClaims'))].filter(Boolean));
+      body.replaceChildren(...[partialNotice(data), readNotice(data), h('p', { class: 'notice' }, t('noClaims'))].filter(Boolean));
       return;
     }
     const summary = h('p', { class: 'claims-summary' }, t('claimsSummary', {
       groups: formatNumber(groups.length), reports: plural('reports', data.reports || 0),
     }));
     const list = h('div', { class: 'claim-groups' }, groups.slice(0, groupsShown).map(renderClaimGroup));
-    body.replaceChildren(...[partialNotice(data), summary, list].filter(Boolean));
+    body.replaceChildren(...[partialNotice(data), readNotice(data), summary, list].filter(Boolean));
     if (groups.length > groupsShown) {
       body.append(h('button', {
         type: 'button', class: 'more-groups', onclick: () => {
@@ -1833,13 +1842,13 @@
     const body = byId('toll-body');
     const { series, leftOut } = buildSeries(claims, state.ttype, what);
     if (!series.length) {
-      body.replaceChildren(h('p', { class: 'notice' }, t('tollNoData')));
+      body.replaceChildren(...[readNotice(data), h('p', { class: 'notice' }, t('tollNoData'))].filter(Boolean));
       return;
     }
     const ids = series.map((s) => s.key).filter((k) => k !== UNATTRIBUTED);
     const chartBox = h('div', { class: 'toll-chart' });
     const note = leftOut ? h('p', { class: 'hint' }, t('tollLeftOut', { n: formatNumber(leftOut) })) : '';
-    body.replaceChildren(chartBox, tollLegend(series), note, tollTable(series, what));
+    body.replaceChildren(...[readNotice(data), chartBox, tollLegend(series), note, tollTable(series, what)].filter(Boolean));
     chartBox.append(tollChart(series, what, chartBox.clientWidth || 640));
     if (!entitiesPromise) ensureEntityLabels(ids);
   }

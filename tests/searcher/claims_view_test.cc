@@ -13,6 +13,7 @@
 #include "common/schema.h"
 #include "common/text/analyzer.h"
 #include "searcher/entity_fields.h"
+#include "searcher/result_json.h"
 #include "searcher/searcher.h"
 
 namespace fs = std::filesystem;
@@ -731,6 +732,24 @@ TEST_F(ClaimsOverTheCorpus, TollsOfBothSidesAboutKarabakhComeTogether) {
   EXPECT_GE(with_figures.size(), 2u);
 }
 
+TEST_F(ClaimsOverTheCorpus, WithMoreMatchesThanItReadsTheClaimsAreThoseOfTheMostRelevant) {
+  Searcher searcher(index_);
+  const SearchRequest request{"قتلى"};
+  const SearchResult ranking = searcher.search({request.query, 0, 2});
+  ASSERT_GT(ranking.total, 2u);
+  const ClaimsResult result = searcher.claims(request, 2);
+  EXPECT_EQ(result.reports, ranking.total);  // every match counted
+  EXPECT_EQ(result.read, 2u);
+  const std::set<std::string> best = {ranking.hits.at(0).id, ranking.hits.at(1).id};
+  ASSERT_FALSE(result.rows.empty());
+  for (const ClaimRow& row : result.rows)
+    for (const std::string& id : row.reports) EXPECT_TRUE(best.contains(id)) << id;
+  // The JSON says that not all were read.
+  const nlohmann::json answer = claims_answer_json(request, result, false, searcher.gazetteer());
+  EXPECT_EQ(answer["reports"], ranking.total);
+  EXPECT_EQ(answer["reports_read"], 2);
+}
+
 TEST_F(ClaimsOverTheCorpus, TheSearchersClaimsAreTheFilteredClaimsOfEveryMatch) {
   Searcher searcher(index_);
   const SearchRequest request{"claim:casualties place:\"قره باغ\" date:2020-09-27..2020-10-07"};
@@ -738,6 +757,7 @@ TEST_F(ClaimsOverTheCorpus, TheSearchersClaimsAreTheFilteredClaimsOfEveryMatch) 
   std::set<std::string> ids;
   for (const SearchHit& hit : searcher.search({request.query, 0, 10'000}).hits) ids.insert(hit.id);
   EXPECT_EQ(result.reports, ids.size());
+  EXPECT_EQ(result.read, result.reports);  // fewer than kClaimReports: all read
   EXPECT_EQ(result.filter.types, std::vector<std::string>{"casualties"});
   EXPECT_EQ(result.filter.places, std::vector<std::string>{"nagorno-karabakh"});
   // Every claim of every match, those repeated by copies of one story in the row of its first report.

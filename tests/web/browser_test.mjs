@@ -318,6 +318,27 @@ const steps = [
     assert.equal(await page.locator('.notice.partial').count(), 0, 'a whole answer shows the notice of a partial one');
   }],
 
+  ['claims read from the most relevant reports only say so', async (page) => {
+    // The API's own answer, as it reads when more reports match than max_reports.
+    const pattern = '**/api/claims?*';
+    await page.route(pattern, async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      await route.fulfill({ response, json: { ...body, reports: (body.reports || 0) + 5000, reports_read: body.reports || 0 } });
+    });
+    try {
+      await search(page, 'قتلى أرمينيا');
+      await settle(page, () => page.locator('#tab-claims').click());
+      const notice = page.locator('#claims-body .notice.read');
+      assert.ok(await notice.isVisible(), 'no notice that the claims come from the most relevant reports only');
+    } finally {
+      await page.unroute(pattern);
+    }
+    await search(page, 'قتلى أذربيجان');
+    assert.equal(await page.locator('#claims-body .notice.read').count(), 0, 'claims of every report show the notice');
+    await settle(page, () => page.locator('#tab-results').click());
+  }],
+
   ['at 360 px wide nothing overflows', async (page) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.waitForTimeout(300);  // the charts redraw after a resize settles
