@@ -245,9 +245,10 @@ std::vector<std::string> StoryClusterer::stories_to_join(const Report& report) {
   for (const auto& [similarity, story] : ranked) {
     if (story == report.id) continue;
     if (joined.empty()) {
-      if (copies_a_head(report, story)) {
+      std::optional<Report> first = first_report(story);
+      if (copies_a_head(report, story, first)) {
         joined.push_back(story);
-        joined_first = first_report(story);
+        joined_first = std::move(first);
       }
     } else {
       const std::optional<Report> first = first_report(story);
@@ -260,8 +261,7 @@ std::vector<std::string> StoryClusterer::stories_to_join(const Report& report) {
   return joined;
 }
 
-bool StoryClusterer::copies_a_head(const Report& report, const std::string& story) {
-  const std::optional<Report> first = first_report(story);
+bool StoryClusterer::copies_a_head(const Report& report, const std::string& story, const std::optional<Report>& first) {
   if (!first) return true;  // no first report any more: the copy found will do
   if (copies(report, *first)) return true;
   // The heads merged in this run, then those the index marks (under the story's id, or under the

@@ -75,9 +75,9 @@ class StoryClusterer {
   /** Whether two first reports are close enough for a report that resembles both to merge their
    *  stories (a looser test than copies()). */
   bool related(const Report& a, const Report& b) const;
-  /** Whether `report` is a copy of one of `story`'s heads: its first report, or the first report of
-   *  a story merged into it (true when the first report is gone). */
-  bool copies_a_head(const Report& report, const std::string& story);
+  /** Whether `report` is a copy of one of `story`'s heads: its `first` report (first_report()), or
+   *  the first report of a story merged into it (true when the first report is gone). */
+  bool copies_a_head(const Report& report, const std::string& story, const std::optional<Report>& first);
   /** Story `from` is merged into `to`: its first report and heads become heads of `to`. */
   void add_heads(const std::string& to, const std::string& from);
   /** `story` after the relabels of this run. */

@@ -1240,7 +1240,6 @@
     byId('results-head').replaceChildren(...parts);
   }
 
-  // An answer from some shards only (marsad-search serve --allow-partial): which ones are missing.
   /** When the claims were read from the most relevant matching reports only, not all of them. */
   function readNotice(data) {
     const read = Number(data.reports_read), reports = Number(data.reports);
@@ -1248,6 +1247,7 @@
     return h('p', { class: 'notice read' }, t('claimsRead', { read: formatNumber(read), reports: plural('reports', reports) }));
   }
 
+  // An answer from some shards only (marsad-search serve --allow-partial): which ones are missing.
   function partialNotice(data) {
     if (!data.partial || !Array.isArray(data.failed_shards)) return null;
     const shards = data.failed_shards.map((f) => String(f.shard)).join(current.lang === 'en' ? ', ' : '، ');
